@@ -1,0 +1,29 @@
+# Every target creates .venv and installs the project on first use.
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check lint
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(VENV)/.installed
+	$(PY) -m mkdocs serve --strict
+
+build: $(VENV)/.installed
+	$(PY) -m mkdocs build --strict
+
+check: $(VENV)/.installed
+	$(PY) -m build_tools check
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check build_tools tests
+	$(PY) -m ruff format --check build_tools tests
+
+test: $(VENV)/.installed
+	$(PY) -m ruff check build_tools tests
+	$(PY) -m pytest

@@ -1,0 +1,34 @@
+"""`python -m build_tools check`: every finding, one per line, without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .diagnostics import has_errors, summary
+from .pipeline import Project, run
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check every record without building the site")
+    check.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        result = run(Project.at(args.root), render=True)
+    except OSError as error:  # the tool itself failed, not the content
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    diagnostics = [d.escalated() if args.strict else d for d in result.diagnostics]
+    for diagnostic in diagnostics:
+        print(diagnostic.format())
+    print(summary(diagnostics), file=sys.stderr)
+    return 1 if has_errors(diagnostics) else 0

@@ -1,0 +1,91 @@
+"""Read `content/`: every exercise record and the vocabulary, each validated against its schema.
+
+Returns models plus diagnostics; a file with any load or schema problem yields no model, so later
+stages only ever see well-formed records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Location
+from .model import Exercise, Vocabulary
+from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, validate
+from .yaml_source import SourceMap, parse_yaml
+
+VOCABULARY_FILE = Path("vocabulary") / "terms.yaml"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from a content folder, and what was wrong with it."""
+
+    exercises: tuple[Exercise, ...]
+    vocabulary: Vocabulary | None
+    diagnostics: tuple[Diagnostic, ...]
+    record_files: tuple[str, ...] = ()
+
+
+def record_paths(content_dir: Path) -> list[Path]:
+    """The exercise records: every `*.yaml` directly in the content folder, in name order."""
+    return sorted(content_dir.glob("*.yaml"))
+
+
+def display_path(path: Path, root: Path) -> str:
+    """POSIX path relative to the project root, as diagnostics print it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: Path, shown: str, schema: str) -> tuple[object, SourceMap, list[Diagnostic]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return (
+            None,
+            SourceMap(shown),
+            [Diagnostic("Y006", f"cannot read the file: {reason}", Location(shown))],
+        )
+    parsed = parse_yaml(text, shown)
+    problems = list(parsed.diagnostics)
+    if parsed.data is not None and not problems:
+        problems.extend(validate(parsed.data, parsed.source, schema))
+    return parsed.data, parsed.source, problems
+
+
+def load_exercise(path: Path, root: Path) -> tuple[Exercise | None, list[Diagnostic]]:
+    data, source, problems = _read(path, display_path(path, root), EXERCISE_SCHEMA)
+    if problems or not isinstance(data, dict):
+        return None, problems
+    return Exercise.from_data(data, source), problems
+
+
+def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Diagnostic]]:
+    data, source, problems = _read(path, display_path(path, root), VOCABULARY_SCHEMA)
+    if problems or not isinstance(data, dict):
+        return None, problems
+    return Vocabulary.from_data(data, source), problems
+
+
+def load_content(content_dir: Path, root: Path) -> Content:
+    """Load the vocabulary and every record; all problems of all files in one pass."""
+    diagnostics: list[Diagnostic] = []
+    vocabulary, problems = load_vocabulary(content_dir / VOCABULARY_FILE, root)
+    diagnostics.extend(problems)
+    exercises: list[Exercise] = []
+    paths = record_paths(content_dir)
+    for path in paths:
+        exercise, problems = load_exercise(path, root)
+        diagnostics.extend(problems)
+        if exercise is not None:
+            exercises.append(exercise)
+    return Content(
+        tuple(exercises),
+        vocabulary,
+        tuple(diagnostics),
+        tuple(display_path(p, root) for p in paths),
+    )

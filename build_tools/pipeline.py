@@ -1,0 +1,81 @@
+"""The one path both faces share: load → check → render. Knows nothing of MkDocs or a terminal."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import checks  # noqa: F401  (registers the checks)
+from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
+from .load import Content, display_path, load_content
+from .registry import RECORD_CHECKS
+from .render import RenderedPage, make_environment, render_exercise
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a site's sources live; `root` is the folder that paths in diagnostics start from."""
+
+    root: Path
+    content_dir: Path
+    templates_dir: Path
+
+    @classmethod
+    def at(
+        cls, root: Path, content: str = "content", templates: str = "templates/pages"
+    ) -> Project:
+        return cls(root, root / content, root / templates)
+
+
+@dataclass(frozen=True)
+class Result:
+    content: Content
+    pages: tuple[RenderedPage, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def check_content(content: Content) -> list[Diagnostic]:
+    """Load problems plus the findings of every registered record check."""
+    found = list(content.diagnostics)
+    if content.vocabulary is not None:
+        for check in RECORD_CHECKS.values():
+            found.extend(check.run(content, content.vocabulary))
+    return sorted_diagnostics(found)
+
+
+def run(project: Project, *, render: bool = True) -> Result:
+    """Load and check everything; render the pages only when nothing is wrong."""
+    content = load_content(project.content_dir, project.root)
+    diagnostics = check_content(content)
+    if not render or has_errors(diagnostics) or content.vocabulary is None:
+        return Result(content, (), tuple(diagnostics))
+    env = make_environment(project.templates_dir)
+    pages: list[RenderedPage] = []
+    for exercise in content.exercises:
+        try:
+            pages.append(render_exercise(env, exercise, content.vocabulary))
+        except jinja2.TemplateError as error:
+            diagnostics.append(template_diagnostic(error, project))
+    return Result(content, tuple(pages), tuple(sorted_diagnostics(diagnostics)))
+
+
+def template_diagnostic(error: jinja2.TemplateError, project: Project) -> Diagnostic:
+    """T001 at the template line that failed (Jinja keeps template lines in its tracebacks)."""
+    location = Location(display_path(project.templates_dir, project.root))
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        location = Location(display_path(Path(error.filename), project.root), error.lineno or 1)
+    else:
+        templates = str(project.templates_dir.resolve())
+        for frame in traceback.extract_tb(error.__traceback__):
+            if frame.filename and str(Path(frame.filename).resolve()).startswith(templates):
+                location = Location(
+                    display_path(Path(frame.filename), project.root), frame.lineno or 1
+                )
+    return Diagnostic("T001", f"template error: {error.message or type(error).__name__}", location)

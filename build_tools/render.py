@@ -1,0 +1,83 @@
+"""Record → page HTML with the project's Jinja templates. Knows nothing of MkDocs.
+
+Templates render with autoescape and `StrictUndefined`: record text is data and always escaped,
+and a field a template names but the model lacks is an error, never an empty string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .model import Exercise, Term, Vocabulary
+
+EXERCISE_TEMPLATE = "exercise.html"
+LIST_TEMPLATE = "exercise_list.html"
+
+# Only our own template markup can match: record text is escaped, so `<h2` or `id="` in a
+# record reaches the output as `&lt;h2` and `id=&#34;`.
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A table-of-contents entry; `title_html` is markup from our own template."""
+
+    id: str
+    title_html: str
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One exercise page: its body HTML and what the site generator needs to know of it."""
+
+    slug: str
+    url: str
+    title: str
+    description: str
+    html: str
+    toc: tuple[Heading, ...]
+    anchors: frozenset[str]
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["names"] = term_names
+    return env
+
+
+def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
+    """Display names of vocabulary ids, joined for a sentence: `Soleus, Achilles tendon`."""
+    return ", ".join(terms[i].name for i in ids)
+
+
+def render_exercise(env: jinja2.Environment, exercise: Exercise, terms: Vocabulary) -> RenderedPage:
+    body = env.get_template(EXERCISE_TEMPLATE).render(exercise=exercise, terms=terms)
+    toc = tuple(Heading(id_, title) for id_, title in _H2.findall(body))
+    return RenderedPage(
+        slug=exercise.slug,
+        url=exercise.url,
+        title=exercise.name,
+        description=exercise.summary,
+        html=body,
+        toc=toc,
+        anchors=frozenset(_ID.findall(body)),
+    )
+
+
+def render_exercise_list(env: jinja2.Environment, exercises: Sequence[Exercise], base: str) -> str:
+    """The exercise list, A–Z by name, with links relative to a page `base` away from the root."""
+    ordered = sorted(exercises, key=lambda e: e.name.casefold())
+    return env.get_template(LIST_TEMPLATE).render(exercises=ordered, base=base)

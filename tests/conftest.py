@@ -1,0 +1,56 @@
+"""Shared fixtures: the real site built once into a temporary folder, and scratch projects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path
+    output: str
+
+    def page(self, url: str) -> lxml_html.HtmlElement:
+        """The parsed HTML of the page at a directory URL such as `exercises/heel-press/`."""
+        return lxml_html.fromstring((self.path / url / "index.html").read_bytes())
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict`, as an editor runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    site = tmp_path_factory.mktemp("site")
+    done = mkdocs_build(ROOT, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return BuiltSite(site, done.stdout + done.stderr)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's content, templates and config to break on purpose."""
+    for name in ("content", "templates", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path

@@ -1,0 +1,46 @@
+"""`python -m build_tools check`: `file:line:col: CODE message` lines and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "check", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def test_clean_content_exits_zero() -> None:
+    done = check(ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "no problems found\n")
+
+
+def test_bad_records_exit_one_with_every_finding(project: Path) -> None:
+    record = project / "content" / "heel-press.yaml"
+    text = record.read_text().replace("level: beginner", "level: begginer")
+    text = text.replace("secondary: [soleus, achilles-tendon]", "secondary: [soleus, achilles]")
+    record.write_text(text)
+    (project / "content" / "moved.yaml").write_text(record.read_text())
+    done = check(project)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "content/heel-press.yaml:6:8: C201 level 'begginer' is not in the levels vocabulary"
+        " (did you mean 'beginner'?)",
+        "content/heel-press.yaml:10:23: C201 muscles.secondary 'achilles' is not in the muscles"
+        " vocabulary (did you mean 'achilles-tendon'?)",
+        "content/moved.yaml:3:7: C101 slug 'heel-press' does not match the file name 'moved.yaml'",
+        "content/moved.yaml:6:8: C201 level 'begginer' is not in the levels vocabulary"
+        " (did you mean 'beginner'?)",
+        "content/moved.yaml:10:23: C201 muscles.secondary 'achilles' is not in the muscles"
+        " vocabulary (did you mean 'achilles-tendon'?)",
+    ]
+    assert done.stderr == "5 problems (5 errors) in 2 files\n"

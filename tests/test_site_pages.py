@@ -1,0 +1,47 @@
+"""The home page, the exercise index and the generated field reference in the built site."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from build_tools.schema import EXERCISE_SCHEMA, load_schema
+
+from .conftest import BuiltSite
+
+
+def _links(page: lxml_html.HtmlElement, css: str) -> list[tuple[str, str]]:
+    return [(a.get("href"), a.text_content()) for a in page.cssselect(css)]
+
+
+def test_home_page_introduces_and_lists_exercises(built_site: BuiltSite) -> None:
+    home = built_site.page("")
+    assert "exercises and stretches" in home.text_content()
+    assert _links(home, "ul.exercise-index a") == [("exercises/heel-press/", "Heel Press")]
+
+
+def test_exercise_index_links_every_exercise(built_site: BuiltSite) -> None:
+    index = built_site.page("exercises/")
+    assert _links(index, "ul.exercise-index a") == [("../exercises/heel-press/", "Heel Press")]
+    target = built_site.path / "exercises" / "heel-press" / "index.html"
+    assert target.is_file()
+
+
+def _schema_paths(schema: dict, prefix: str = "") -> list[str]:
+    paths = []
+    for name, field in schema.get("properties", {}).items():
+        paths.append(prefix + name)
+        if field.get("type") == "object":
+            paths += _schema_paths(field, f"{prefix}{name}.")
+        items = field.get("items", {})
+        if field.get("type") == "array" and items.get("type") == "object":
+            paths += _schema_paths(items, f"{prefix}{name}[].")
+    return paths
+
+
+def test_field_reference_lists_every_schema_field(built_site: BuiltSite) -> None:
+    reference = built_site.page("reference/record-fields/")
+    cells = {td.text_content() for td in reference.cssselect("table td:first-child code")}
+    expected = _schema_paths(load_schema(EXERCISE_SCHEMA))
+    assert "faq[].id" in expected
+    assert "muscles.primary" in expected
+    assert [p for p in expected if p not in cells] == []
