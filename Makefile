@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint
+.PHONY: serve build test check lint system
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,6 +24,9 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check build_tools tests
 	$(PY) -m ruff format --check build_tools tests
 
-test: $(VENV)/.installed
+system:
+	.ci/install-system-packages
+
+test: $(VENV)/.installed system
 	$(PY) -m ruff check build_tools tests
 	$(PY) -m pytest
