@@ -21,7 +21,6 @@ import pytest
 
 from build_tools.publish import NGINX_INCLUDE, nginx_server_block
 
-from ..browser.conftest import browser  # noqa: F401  (the same chromium for these tests)
 from ..conftest import ROOT, BuiltSite, mkdocs_build
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
