@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,8 +75,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     ) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
         if rendered is not None:
-            page.meta["title"] = rendered.title
-            page.meta["description"] = rendered.description
+            # The theme prints these two unescaped (in <title>, the header, an attribute):
+            # escaped here, record text shows literally there too.
+            page.meta["title"] = str(escape(rendered.title))
+            page.meta["description"] = str(escape(rendered.description))
             return ""
         if LIST_MARKER in markdown and self.result is not None:
             env = make_environment(Path(self.config.templates_dir))
