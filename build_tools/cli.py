@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .diagnostics import has_errors, summary
 from .pipeline import Project, run
+from .report import FORMATS, render
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -17,6 +18,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every record without building the site")
     check.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (file:line:col: CODE message), github (workflow annotations) or json",
+    )
     return parser
 
 
@@ -28,7 +35,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     diagnostics = [d.escalated() if args.strict else d for d in result.diagnostics]
-    for diagnostic in diagnostics:
-        print(diagnostic.format())
+    sys.stdout.write(render(diagnostics, args.format))
     print(summary(diagnostics), file=sys.stderr)
     return 1 if has_errors(diagnostics) else 0

@@ -80,6 +80,7 @@ class FaqEntry:
 class Exercise:
     name: str
     slug: str
+    aliases: tuple[str, ...]
     summary: str
     category: str
     level: str
@@ -105,6 +106,7 @@ class Exercise:
         return cls(
             name=data["name"],
             slug=data["slug"],
+            aliases=tuple(data.get("aliases", ())),
             summary=data["summary"],
             category=data["category"],
             level=data["level"],

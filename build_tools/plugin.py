@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from .diagnostics import summary
 from .pipeline import Project, Result, run
+from .publish import write_host_files
 from .render import RenderedPage, make_environment, render_exercise_list
 from .schema_docs import field_reference
 
@@ -39,6 +41,8 @@ class ExercisesConfig(base.Config):
     """Folder of the exercise records and the vocabulary, relative to `mkdocs.yml`."""
     templates_dir = opt.Dir(exists=True, default="templates/pages")
     """Folder of the Jinja templates that render a record."""
+    hosting_templates_dir = opt.Dir(exists=True, default="templates/hosting")
+    """Folder of the templates of host configuration (nginx)."""
 
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):
@@ -71,8 +75,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     ) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
         if rendered is not None:
-            page.meta["title"] = rendered.title
-            page.meta["description"] = rendered.description
+            # The theme prints these two unescaped (in <title>, the header, an attribute):
+            # escaped here, record text shows literally there too.
+            page.meta["title"] = str(escape(rendered.title))
+            page.meta["description"] = str(escape(rendered.description))
             return ""
         if LIST_MARKER in markdown and self.result is not None:
             env = make_environment(Path(self.config.templates_dir))
@@ -92,6 +98,17 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         )
         page.present_anchor_ids = set(rendered.anchors)
         return rendered.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.result is None:
+            return
+        write_host_files(
+            Path(config.site_dir),
+            self.result.content.exercises,
+            config.site_url or "/",
+            make_environment(Path(self.config.templates_dir)),
+            Path(self.config.hosting_templates_dir),
+        )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object

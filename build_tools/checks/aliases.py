@@ -1,0 +1,43 @@
+"""Page aliases: every old slug redirects to exactly one live page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Location, Note
+from ..load import Content
+from ..model import Vocabulary
+from ..registry import Finding, record_check
+
+
+@record_check("C701", "page alias collides with a live slug")
+def alias_is_not_live(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
+    """An alias is an address that redirects; a live page at the same address would hide the
+    redirect, or the redirect would hide the page. Remove the alias or rename the other page."""
+    live = {exercise.slug: exercise for exercise in content.exercises}
+    for exercise in content.exercises:
+        for index, alias in enumerate(exercise.aliases):
+            other = live.get(alias)
+            if other is None:
+                continue
+            where = exercise.source.value(("aliases", index))
+            if other is exercise:
+                yield Finding(where, f"alias '{alias}' is this exercise's own slug")
+            else:
+                note = Note(other.source.value(("slug",)), f"'{alias}' is the slug of this page")
+                yield Finding(where, f"alias '{alias}' is the live page of '{other.name}'", (note,))
+
+
+@record_check("C702", "page alias claimed by two exercises")
+def alias_is_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
+    """An old address can redirect to one page only."""
+    first: dict[str, tuple[str, Location]] = {}
+    for exercise in content.exercises:
+        for index, alias in enumerate(exercise.aliases):
+            where = exercise.source.value(("aliases", index))
+            if alias in first:
+                name, place = first[alias]
+                note = Note(place, f"first claimed by '{name}'")
+                yield Finding(where, f"alias '{alias}' is already an alias of '{name}'", (note,))
+            else:
+                first[alias] = (exercise.name, where)
