@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint system
+.PHONY: serve build test check lock lint system
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,6 +19,10 @@ build: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(PY) -m build_tools check
+
+# At a release: add the deep links of the current content to content/anchors.lock.
+lock: $(VENV)/.installed
+	$(PY) -m build_tools lock
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check build_tools tests
