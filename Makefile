@@ -31,6 +31,11 @@ lint: $(VENV)/.installed
 system:
 	.ci/install-system-packages
 
-test: $(VENV)/.installed system
+# axe-core and the Nu Html Checker for the browser tests. No install scripts: vnu-jar's would
+# fetch a Java runtime, and the system one is used instead.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+test: $(VENV)/.installed system node_modules/.package-lock.json
 	$(PY) -m ruff check build_tools tests
 	$(PY) -m pytest
