@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint system
+.PHONY: serve build test check lock lint system
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,6 +20,10 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(PY) -m build_tools check
 
+# At a release: add the deep links of the current content to content/anchors.lock.
+lock: $(VENV)/.installed
+	$(PY) -m build_tools lock
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check build_tools tests
 	$(PY) -m ruff format --check build_tools tests
@@ -27,6 +31,11 @@ lint: $(VENV)/.installed
 system:
 	.ci/install-system-packages
 
-test: $(VENV)/.installed system
+# axe-core and the Nu Html Checker for the browser tests. No install scripts: vnu-jar's would
+# fetch a Java runtime, and the system one is used instead.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+test: $(VENV)/.installed system node_modules/.package-lock.json
 	$(PY) -m ruff check build_tools tests
 	$(PY) -m pytest

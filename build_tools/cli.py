@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cli_lock import write_lock
 from .diagnostics import has_errors, summary
 from .pipeline import Project, run
 from .report import FORMATS, render
@@ -24,11 +25,15 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text (file:line:col: CODE message), github (workflow annotations) or json",
     )
+    lock = commands.add_parser("lock", help="add the current deep links to content/anchors.lock")
+    lock.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "lock":
+        return write_lock(Project.at(args.root))
     try:
         result = run(Project.at(args.root), render=True)
     except OSError as error:  # the tool itself failed, not the content

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anchor_lock import LOCK_FILE, AnchorLock, read_lock
 from .diagnostics import Diagnostic, Location
 from .model import Exercise, Vocabulary
 from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, validate
@@ -25,6 +26,8 @@ class Content:
     vocabulary: Vocabulary | None
     diagnostics: tuple[Diagnostic, ...]
     record_files: tuple[str, ...] = ()
+    anchor_lock: AnchorLock | None = None
+    """The published deep links (`content/anchors.lock`); None when not read."""
 
 
 def record_paths(content_dir: Path) -> list[Path]:
@@ -83,9 +86,11 @@ def load_content(content_dir: Path, root: Path) -> Content:
         diagnostics.extend(problems)
         if exercise is not None:
             exercises.append(exercise)
+    lock_file = content_dir / LOCK_FILE
     return Content(
         tuple(exercises),
         vocabulary,
         tuple(diagnostics),
         tuple(display_path(p, root) for p in paths),
+        read_lock(lock_file, display_path(lock_file, root)),
     )

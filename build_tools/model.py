@@ -47,10 +47,15 @@ class Vocabulary:
 class Step:
     id: str
     text: str
+    aliases: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
         return f"step-{self.id}"
+
+    @property
+    def alias_anchors(self) -> tuple[str, ...]:
+        return tuple(f"step-{alias}" for alias in self.aliases)
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,15 @@ class Variation:
     name: str
     emphasis: str
     muscles: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
         return f"variation-{self.id}"
+
+    @property
+    def alias_anchors(self) -> tuple[str, ...]:
+        return tuple(f"variation-{alias}" for alias in self.aliases)
 
 
 @dataclass(frozen=True)
@@ -70,10 +80,16 @@ class FaqEntry:
     id: str
     question: str
     answer: str
+    aliases: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
         return self.id
+
+    @property
+    def alias_anchors(self) -> tuple[str, ...]:
+        """Old ids of the entry: links to them still land here."""
+        return self.aliases
 
 
 @dataclass(frozen=True)
@@ -115,12 +131,23 @@ class Exercise:
             secondary_muscles=tuple(muscles.get("secondary", ())),
             when_to_use=tuple(data["when_to_use"]),
             description=tuple(data["description"]),
-            instructions=tuple(Step(s["id"], s["text"]) for s in data["instructions"]),
+            instructions=tuple(
+                Step(s["id"], s["text"], tuple(s.get("aliases", ()))) for s in data["instructions"]
+            ),
             variations=tuple(
-                Variation(v["id"], v["name"], v["emphasis"], tuple(v["muscles"]))
+                Variation(
+                    v["id"],
+                    v["name"],
+                    v["emphasis"],
+                    tuple(v["muscles"]),
+                    tuple(v.get("aliases", ())),
+                )
                 for v in data.get("variations", ())
             ),
             tips=tuple(data["tips"]),
-            faq=tuple(FaqEntry(f["id"], f["question"], f["answer"]) for f in data["faq"]),
+            faq=tuple(
+                FaqEntry(f["id"], f["question"], f["answer"], tuple(f.get("aliases", ())))
+                for f in data["faq"]
+            ),
             source=source,
         )

@@ -22,6 +22,8 @@ class Project:
     root: Path
     content_dir: Path
     templates_dir: Path
+    site_url: str = ""
+    """The published site's root URL: pages print absolute deep links under it."""
 
     @classmethod
     def at(
@@ -60,7 +62,7 @@ def run(project: Project, *, render: bool = True) -> Result:
     pages: list[RenderedPage] = []
     for exercise in content.exercises:
         try:
-            pages.append(render_exercise(env, exercise, content.vocabulary))
+            pages.append(render_exercise(env, exercise, content.vocabulary, project.site_url))
         except jinja2.TemplateError as error:
             diagnostics.append(template_diagnostic(error, project))
     return Result(content, tuple(pages), tuple(sorted_diagnostics(diagnostics)))

@@ -28,12 +28,14 @@ from .pipeline import Project, Result, run
 from .publish import write_host_files
 from .render import RenderedPage, make_environment, render_exercise_list
 from .schema_docs import field_reference
+from .structured_data import exercise_graph, json_ld
 
 log = logging.getLogger("mkdocs.plugins.build_tools")
 
 INDEX_PAGE = "exercises/index.md"
 FIELDS_PAGE = "reference/record-fields.md"
 LIST_MARKER = "<!-- exercise-list -->"
+INDEX_TITLE = "All exercises"
 
 
 class ExercisesConfig(base.Config):
@@ -52,7 +54,12 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path).parent
-        return Project(root, Path(self.config.content_dir), Path(self.config.templates_dir))
+        return Project(
+            root,
+            Path(self.config.content_dir),
+            Path(self.config.templates_dir),
+            site_url=config.site_url or "",
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = run(self._project(config))
@@ -65,7 +72,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         for src_uri in self.pages:
             files.append(File.generated(config, src_uri, content=""))
         files.append(
-            File.generated(config, INDEX_PAGE, content="# All exercises\n\n" + LIST_MARKER)
+            File.generated(config, INDEX_PAGE, content=f"# {INDEX_TITLE}\n\n{LIST_MARKER}")
         )
         files.append(File.generated(config, FIELDS_PAGE, content=field_reference()))
         return files
@@ -79,6 +86,8 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             # escaped here, record text shows literally there too.
             page.meta["title"] = str(escape(rendered.title))
             page.meta["description"] = str(escape(rendered.description))
+            page.meta["og_type"] = "article"
+            page.meta["structured_data"] = self._structured_data(rendered.slug, config)
             return ""
         if LIST_MARKER in markdown and self.result is not None:
             env = make_environment(Path(self.config.templates_dir))
@@ -86,6 +95,21 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             listing = render_exercise_list(env, self.result.content.exercises, base_url)
             return markdown.replace(LIST_MARKER, "\n" + listing + "\n")
         return None
+
+    def _structured_data(self, slug: str, config: MkDocsConfig) -> str:
+        """The page's JSON-LD, which the theme's `main.html` writes into `<head>`."""
+        content = self.result.content if self.result is not None else None
+        if content is None or content.vocabulary is None:
+            return ""
+        (exercise,) = (e for e in content.exercises if e.slug == slug)
+        graph = exercise_graph(
+            exercise,
+            content.vocabulary,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            index_name=INDEX_TITLE,
+        )
+        return json_ld(graph)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from .anchors import page_url
 from .model import Exercise, Term, Vocabulary
 
 EXERCISE_TEMPLATE = "exercise.html"
@@ -63,8 +64,13 @@ def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
     return ", ".join(terms[i].name for i in ids)
 
 
-def render_exercise(env: jinja2.Environment, exercise: Exercise, terms: Vocabulary) -> RenderedPage:
-    body = env.get_template(EXERCISE_TEMPLATE).render(exercise=exercise, terms=terms)
+def render_exercise(
+    env: jinja2.Environment, exercise: Exercise, terms: Vocabulary, site_url: str = ""
+) -> RenderedPage:
+    """The page body; deep links that leave the page (copy, print) are absolute under `site_url`."""
+    body = env.get_template(EXERCISE_TEMPLATE).render(
+        exercise=exercise, terms=terms, page_url=page_url(site_url, exercise)
+    )
     toc = tuple(Heading(id_, title) for id_, title in _H2.findall(body))
     return RenderedPage(
         slug=exercise.slug,

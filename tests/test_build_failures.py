@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from .conftest import mkdocs_build
 
 
@@ -35,3 +37,38 @@ def test_a_new_record_becomes_a_page_without_touching_docs(project: Path, tmp_pa
         'href="exercises/wall-calf-stretch/"'
     )
     assert not (project / "docs" / "exercises").exists()
+
+
+def test_renaming_a_faq_id_without_alias_fails_the_build(project: Path, tmp_path: Path) -> None:
+    record = project / "content" / "heel-press.yaml"
+    record.write_text(record.read_text().replace("  - id: heel-lift\n", "  - id: heel-rise\n"))
+    done = mkdocs_build(project, tmp_path / "out")
+    assert done.returncode == 1
+    output = done.stdout + done.stderr
+    line = record.read_text().splitlines().index("  - id: heel-rise") + 1
+    assert (
+        f"content/heel-press.yaml:{line}:9: C501 locked anchor '#heel-lift' is gone:"
+        " add 'aliases: [heel-lift]' to the faq entry that replaced it"
+    ) in output
+    assert "published as 'exercises/heel-press/#heel-lift'" in output
+    assert not (tmp_path / "out" / "exercises" / "heel-press" / "index.html").exists()
+
+
+def test_an_alias_lands_inside_the_renamed_entry(project: Path, tmp_path: Path) -> None:
+    record = project / "content" / "heel-press.yaml"
+    record.write_text(
+        record.read_text().replace(
+            "  - id: heel-lift\n", "  - id: heel-rise\n    aliases: [heel-lift]\n"
+        )
+    )
+    done = mkdocs_build(project, tmp_path / "out")
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = lxml_html.fromstring((tmp_path / "out" / "exercises/heel-press/index.html").read_bytes())
+    (entry,) = page.xpath("//details[@id='heel-rise']")
+    (alias,) = page.xpath("//*[@id='heel-lift']")
+    # Inside the entry's question, so the browser's own jump shows the question; JavaScript
+    # reads where it points.
+    assert alias.getparent().tag == "summary"
+    assert alias.getparent().getparent() is entry
+    assert alias.get("data-alias-of") == "heel-rise"
+    assert alias.text_content() == ""

@@ -1,7 +1,8 @@
-"""The GitHub Actions workflow passes zizmor's security audit."""
+"""The GitHub Actions workflow passes actionlint and zizmor's security audit."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,25 @@ def test_zizmor_catches_an_unpinned_action(tmp_path: Path) -> None:
     done = zizmor(bad)
     assert done.returncode != 0
     assert "unpinned-uses" in done.stdout + done.stderr
+
+
+def actionlint(path: Path) -> list[dict[str, object]]:
+    done = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout)
+
+
+def test_workflow_has_no_actionlint_finding() -> None:
+    assert actionlint(WORKFLOW) == []
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    bad = tmp_path / "site.yml"
+    bad.write_text(WORKFLOW.read_text().replace("needs: build", "needs: biuld"))
+    kinds = [finding["kind"] for finding in actionlint(bad)]
+    assert kinds == ["job-needs"]

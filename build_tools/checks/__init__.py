@@ -1,5 +1,5 @@
 """Checks over loaded records. Importing this package registers every check."""
 
-from . import aliases, identity, vocabulary
+from . import aliases, anchors, identity, vocabulary
 
-__all__ = ["aliases", "identity", "vocabulary"]
+__all__ = ["aliases", "anchors", "identity", "vocabulary"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +15,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..conftest import BuiltSite
+from ..conftest import ROOT, BuiltSite, mkdocs_build
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+NODE_MODULES = ROOT / "node_modules"
+# Ids renamed in the `renamed_site_url` copy, old → new; each keeps its old id as an alias.
+RENAMED_IDS = {"heel-lift": "heel-rise", "lean-in": "lean-forward"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -36,6 +40,28 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     server, url = serve(built_site.path)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def renamed_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site after an FAQ entry and a step were renamed, each keeping its old id as an alias."""
+    project = tmp_path_factory.mktemp("renamed")
+    for name in ("content", "templates", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    record = project / "content" / "heel-press.yaml"
+    text = record.read_text()
+    for old, new in RENAMED_IDS.items():
+        line = f"  - id: {old}\n"
+        assert line in text
+        text = text.replace(line, f"  - id: {new}\n    aliases: [{old}]\n")
+    record.write_text(text)
+    done = mkdocs_build(project, project / "site")
+    assert done.returncode == 0, done.stdout + done.stderr
+    server, url = serve(project / "site")
     yield url
     server.shutdown()
     server.server_close()

@@ -144,7 +144,8 @@ def stop_nginx(process: subprocess.Popen[bytes], workdir: Path) -> None:
 
 
 def renamed_project(tmp: Path) -> Path:
-    """The project with Heel Press renamed: a new slug, the old one kept as an alias."""
+    """The project with Heel Press renamed: a new slug and a renamed FAQ entry, each keeping its
+    old id as an alias."""
     for name in ("content", "templates", "docs"):
         shutil.copytree(ROOT / name, tmp / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
@@ -152,6 +153,8 @@ def renamed_project(tmp: Path) -> Path:
     text = old.read_text().replace(
         "slug: heel-press\n", f"slug: {RENAMED_SLUG}\naliases: [heel-press]\n"
     )
+    # An FAQ entry renamed at the same time, keeping its old id as an alias.
+    text = text.replace("  - id: heel-lift\n", "  - id: heel-rise\n    aliases: [heel-lift]\n")
     (tmp / "content" / f"{RENAMED_SLUG}.yaml").write_text(text)
     old.unlink()
     return tmp

@@ -76,3 +76,27 @@ def test_the_policy_is_enforced_and_the_watch_sees_it(
         page.add_script_tag(content="window.__ran = true;")
     assert page.evaluate("window.__ran === undefined")
     assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
+
+
+def _lands_open_below_the_header(page: Page, entry: str) -> None:
+    page.wait_for_function(f"document.getElementById('{entry}').open")
+    box = page.locator(f"#{entry} summary").bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    assert box is not None
+    assert header is not None
+    assert box["y"] >= header["y"] + header["height"] - 1
+    assert box["y"] + box["height"] <= DESKTOP["height"]
+
+
+@pytest.mark.parametrize("through", ["301", "redirect page"])
+def test_old_slug_and_old_faq_id_land_on_the_renamed_entry(
+    nginx: Nginx, watched: tuple[Page, list[str]], through: str
+) -> None:
+    """A coach's year-old link, `/exercises/heel-press/#heel-lift`, after both the page and the
+    entry were renamed."""
+    page, problems = watched
+    old = "exercises/heel-press/" + ("" if through == "301" else "index.html")
+    page.goto(nginx.url + old + "#heel-lift")
+    page.wait_for_url(f"**/exercises/{RENAMED_SLUG}/#heel-rise")
+    _lands_open_below_the_header(page, "heel-rise")
+    assert problems == []

@@ -1,0 +1,119 @@
+/* Deep links into exercise pages, and "Copy link" on FAQ entries.
+ *
+ * Landing on #id (on load or on a later hash change) opens the FAQ entry that holds the target,
+ * scrolls it below the sticky header and highlights it. An old id (an alias, kept after a
+ * rename) is replaced in the address bar by the entry's current id, so a link copied from the
+ * address bar is the current one. Without this script the page still works: the alias element
+ * sits inside its entry, and "Link to this answer" is a plain link.
+ */
+(function () {
+  "use strict";
+
+  var TARGETS = ".faq-entry, .exercise-steps > li, .variation-list > li";
+  var HIGHLIGHT = "is-deep-link-target";
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  function idFromHash() {
+    try {
+      return decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return "";
+    }
+  }
+
+  function land() {
+    var id = idFromHash();
+    var target = id && document.getElementById(id);
+    if (!target) {
+      return;
+    }
+    var canonical = target.getAttribute("data-alias-of");
+    if (canonical && document.getElementById(canonical)) {
+      target = document.getElementById(canonical);
+      history.replaceState(history.state, "", "#" + canonical);
+    }
+    var entry = target.closest(TARGETS);
+    var details = target.closest("details");
+    if (details) {
+      details.open = true;
+    }
+    document.querySelectorAll("." + HIGHLIGHT).forEach(function (element) {
+      element.classList.remove(HIGHLIGHT);
+    });
+    if (entry) {
+      entry.classList.add(HIGHLIGHT);
+    }
+    // scroll-margin-top in the stylesheet keeps the target below the header; measure anyway,
+    // because the header's height changes with the screen and the theme.
+    target.scrollIntoView({ block: "start" });
+    var hidden = headerBottom() - target.getBoundingClientRect().top;
+    if (hidden > 0) {
+      window.scrollBy(0, -hidden - 8);
+    }
+  }
+
+  function report(button, copied, url) {
+    var region = document.querySelector(".faq-status");
+    if (region) {
+      // Screen readers speak a change of text: clear first so that a second copy is spoken too.
+      region.textContent = "";
+      window.setTimeout(function () {
+        region.textContent = copied
+          ? "Link copied to the clipboard: " + url
+          : "Could not copy the link; use “Link to this answer” instead.";
+      }, 50);
+    }
+    button.textContent = copied ? "Copied" : "Copy failed";
+    window.setTimeout(function () {
+      button.textContent = "Copy link";
+    }, 2000);
+  }
+
+  function copy(button) {
+    var url = button.getAttribute("data-copy-url");
+    navigator.clipboard.writeText(url).then(
+      function () {
+        report(button, true, url);
+      },
+      function () {
+        report(button, false, url);
+      }
+    );
+  }
+
+  function enableCopyButtons() {
+    // Without the asynchronous clipboard (plain http, old browsers) the buttons stay hidden and
+    // the plain link remains.
+    if (!(navigator.clipboard && window.isSecureContext)) {
+      return;
+    }
+    document.querySelectorAll("button.faq-copy[data-copy-url]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copy(button);
+      });
+    });
+  }
+
+  function openAllForPrint() {
+    document.querySelectorAll("details.faq-entry").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
+  enableCopyButtons();
+  window.addEventListener("hashchange", land);
+  window.addEventListener("beforeprint", openAllForPrint);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", land);
+  } else {
+    land();
+  }
+  // The theme's own script reveals a targeted <details> once it has loaded; land again after
+  // it so the header offset and the highlight are ours.
+  window.addEventListener("load", land);
+})();
