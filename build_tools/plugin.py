@@ -1,7 +1,7 @@
 """MkDocs glue: turns the pipeline's pages into MkDocs pages. No logic that MkDocs does not need.
 
 - `on_files` runs the pipeline and adds one generated page per record (nothing is written to
-  `docs/`), plus the exercise index and the field reference.
+  `docs/`), plus the exercise index, the field reference and the catalogue of checks.
 - `on_page_markdown` / `on_page_content` hand MkDocs the HTML our templates made, with its
   table of contents and anchors, so Markdown never reads record text.
 - Problems are logged in `path:line:col: CODE message` form and abort the build.
@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .checks_docs import check_catalogue
 from .diagnostics import summary
 from .pipeline import Project, Result, run
 from .render import RenderedPage, make_environment, render_exercise_list
@@ -31,6 +32,7 @@ log = logging.getLogger("mkdocs.plugins.build_tools")
 
 INDEX_PAGE = "exercises/index.md"
 FIELDS_PAGE = "reference/record-fields.md"
+CHECKS_PAGE = "reference/checks.md"
 LIST_MARKER = "<!-- exercise-list -->"
 
 
@@ -64,6 +66,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             File.generated(config, INDEX_PAGE, content="# All exercises\n\n" + LIST_MARKER)
         )
         files.append(File.generated(config, FIELDS_PAGE, content=field_reference()))
+        files.append(File.generated(config, CHECKS_PAGE, content=check_catalogue()))
         return files
 
     def on_page_markdown(

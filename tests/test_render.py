@@ -79,7 +79,7 @@ def test_template_errors_become_diagnostics_at_the_template_line(project: Path) 
     assert result.pages == ()
     (diagnostic,) = result.diagnostics
     assert diagnostic.code == "T001"
-    assert str(diagnostic.location) == "templates/pages/exercise.html:4:1"
+    assert str(diagnostic.location) == "templates/pages/exercise.html:7:1"
     assert "subtitle" in diagnostic.message
 
 

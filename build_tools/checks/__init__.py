@@ -1,5 +1,8 @@
-"""Checks over loaded records. Importing this package registers every check."""
+"""Checks over loaded records (C codes) and over the built site (H codes).
 
-from . import identity, vocabulary
+Importing this package registers every check.
+"""
 
-__all__ = ["identity", "vocabulary"]
+from . import consistency, hygiene, identity, links, pages, vocabulary
+
+__all__ = ["consistency", "hygiene", "identity", "links", "pages", "vocabulary"]
