@@ -17,8 +17,9 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(PY) -m mkdocs build --strict
 
+# --strict like build and serve, so that check and build give the same verdict.
 check: $(VENV)/.installed
-	$(PY) -m build_tools check
+	$(PY) -m build_tools check --strict
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check build_tools tests
