@@ -17,8 +17,9 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(PY) -m mkdocs build --strict
 
+# --strict like build and serve, so that check and build give the same verdict.
 check: $(VENV)/.installed
-	$(PY) -m build_tools check
+	$(PY) -m build_tools check --strict
 
 # At a release: add the deep links of the current content to content/anchors.lock.
 lock: $(VENV)/.installed

@@ -6,10 +6,14 @@ Each model keeps the `SourceMap` of its file, so any later finding can point at 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .yaml_source import SourceMap
+from .yaml_source import Path, SourceMap
+
+SECTION_IDS = ("at-a-glance", "description", "instructions", "variations", "tips", "faq")
+"""The heading ids of an exercise page's sections, in page order."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,29 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A pointer from one part of a record to another, written `step:<id>`, `faq:<id>` or
+    `variation:<id>`."""
+
+    kind: str
+    id: str
+
+    KINDS = ("step", "faq", "variation")
+
+    @classmethod
+    def parse(cls, text: str) -> Reference:
+        kind, _, id_ = text.partition(":")
+        return cls(kind, id_)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+def _references(item: dict[str, Any]) -> tuple[Reference, ...]:
+    return tuple(Reference.parse(text) for text in item.get("see", ()))
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     text: str
@@ -65,6 +92,7 @@ class Variation:
     emphasis: str
     muscles: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    see: tuple[Reference, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -81,6 +109,7 @@ class FaqEntry:
     question: str
     answer: str
     aliases: tuple[str, ...] = ()
+    see: tuple[Reference, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -110,6 +139,35 @@ class Exercise:
     tips: tuple[str, ...]
     faq: tuple[FaqEntry, ...]
     source: SourceMap = field(compare=False, repr=False)
+
+    def sections(self) -> tuple[str, ...]:
+        """The heading ids of the sections this record's page must have, in page order."""
+        return tuple(s for s in SECTION_IDS if s != "variations" or self.variations)
+
+    def texts(self) -> Iterator[tuple[Path, str]]:
+        """Every piece of prose the page shows, with its path in the record."""
+        yield ("summary",), self.summary
+        for index, paragraph in enumerate(self.description):
+            yield ("description", index), paragraph
+        for index, step in enumerate(self.instructions):
+            yield ("instructions", index, "text"), step.text
+        for index, variation in enumerate(self.variations):
+            yield ("variations", index, "name"), variation.name
+            yield ("variations", index, "emphasis"), variation.emphasis
+        for index, tip in enumerate(self.tips):
+            yield ("tips", index), tip
+        for index, entry in enumerate(self.faq):
+            yield ("faq", index, "question"), entry.question
+            yield ("faq", index, "answer"), entry.answer
+
+    def target(self, reference: Reference) -> Step | FaqEntry | Variation | None:
+        """The step, FAQ entry or variation a reference points to, if the record has it."""
+        items: tuple[Step | FaqEntry | Variation, ...] = {
+            "step": self.instructions,
+            "faq": self.faq,
+            "variation": self.variations,
+        }.get(reference.kind, ())
+        return next((item for item in items if item.id == reference.id), None)
 
     @property
     def url(self) -> str:
@@ -141,12 +199,15 @@ class Exercise:
                     v["emphasis"],
                     tuple(v["muscles"]),
                     tuple(v.get("aliases", ())),
+                    _references(v),
                 )
                 for v in data.get("variations", ())
             ),
             tips=tuple(data["tips"]),
             faq=tuple(
-                FaqEntry(f["id"], f["question"], f["answer"], tuple(f.get("aliases", ())))
+                FaqEntry(
+                    f["id"], f["question"], f["answer"], tuple(f.get("aliases", ())), _references(f)
+                )
                 for f in data["faq"]
             ),
             source=source,

@@ -1,4 +1,7 @@
-"""The one path both faces share: load → check → render. Knows nothing of MkDocs or a terminal."""
+"""The one path both faces share: load → check → render, then verify the built site.
+
+Knows nothing of MkDocs or a terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,12 @@ from pathlib import Path
 
 import jinja2
 
-from . import checks  # noqa: F401  (registers the checks)
+from . import checks, codes  # noqa: F401  (registers the checks and the codes)
 from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from .load import Content, display_path, load_content
-from .registry import RECORD_CHECKS
+from .registry import RECORD_CHECKS, SITE_CHECKS
 from .render import RenderedPage, make_environment, render_exercise
+from .site import BuiltSite
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,14 @@ def check_content(content: Content) -> list[Diagnostic]:
     if content.vocabulary is not None:
         for check in RECORD_CHECKS.values():
             found.extend(check.run(content, content.vocabulary))
+    return sorted_diagnostics(found)
+
+
+def verify_site(site: BuiltSite, content: Content) -> list[Diagnostic]:
+    """The findings of every built-site check: the pages say what the records say."""
+    found: list[Diagnostic] = []
+    for check in SITE_CHECKS.values():
+        found.extend(check.run(site, content))
     return sorted_diagnostics(found)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .anchors import page_url
-from .model import Exercise, Term, Vocabulary
+from .model import Exercise, FaqEntry, Reference, Step, Term, Vocabulary
 
 EXERCISE_TEMPLATE = "exercise.html"
 LIST_TEMPLATE = "exercise_list.html"
@@ -56,12 +56,23 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["names"] = term_names
+    env.globals["label"] = reference_label
     return env
 
 
 def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
     """Display names of vocabulary ids, joined for a sentence: `Soleus, Achilles tendon`."""
     return ", ".join(terms[i].name for i in ids)
+
+
+def reference_label(exercise: Exercise, reference: Reference) -> str:
+    """A link's text for a reference: `Step 5`, the FAQ question, or the variation's name."""
+    target = exercise.target(reference)
+    if target is None:  # the checks stop a record with such a reference before rendering
+        raise ValueError(f"reference '{reference}' does not resolve")
+    if isinstance(target, Step):
+        return f"Step {exercise.instructions.index(target) + 1}"
+    return target.question if isinstance(target, FaqEntry) else target.name
 
 
 def render_exercise(

@@ -67,6 +67,8 @@ def _got(value: Any) -> str:
 
 
 def _describe_pattern(pattern: str) -> str:
+    if pattern.startswith("^(step|faq|variation):"):
+        return "a reference 'step:<id>', 'faq:<id>' or 'variation:<id>'"
     if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
         return "kebab-case (lowercase letters and digits joined by single hyphens)"
     if "\\n" in pattern:
@@ -86,10 +88,11 @@ def validate(data: Any, source: SourceMap, schema_name: str) -> list[Diagnostic]
 
 def _diagnostics(data: Any, source: SourceMap, schema_name: str) -> Iterator[Diagnostic]:
     for error in _validator(schema_name).iter_errors(data):
-        yield from _translate(error, source)
+        yield from translate(error, source)
 
 
-def _translate(error: jsonschema.ValidationError, source: SourceMap) -> Iterator[Diagnostic]:
+def translate(error: jsonschema.ValidationError, source: SourceMap) -> Iterator[Diagnostic]:
+    """One schema error in our own words, at the position of the field it is about."""
     path: Path = tuple(error.absolute_path)
     name = field_name(path)
     keyword = error.validator

@@ -23,6 +23,8 @@ def _type(schema: dict[str, Any], root: dict[str, Any]) -> str:
         items = _resolve(schema.get("items", {}), root)
         inner = "mappings" if items.get("type") == "object" else _type(items, root)
         return f"list of {inner}"
+    if kind == "string" and schema.get("pattern", "").startswith("^(step|faq|variation):"):
+        return "reference (`step:<id>`, `faq:<id>`, `variation:<id>`)"
     if kind == "string" and schema.get("pattern", "").startswith("^[a-z0-9]+"):
         return "id (kebab-case)"
     if kind == "string" and "\\n" in schema.get("pattern", ""):

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Location
+from .diagnostics import Diagnostic, Location, Note
 
 # The C loader is ~15x faster than the pure-Python one and keeps the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -71,7 +71,12 @@ def parse_yaml(text: str, path: str) -> ParsedYaml:
         message = f"invalid YAML: {problem}"
         if error.context and error.problem:
             message = f"invalid YAML: {problem} ({error.context})"
-        diagnostic = Diagnostic("Y001", message, _location(path, mark))
+        notes = ()
+        if error.context and error.context_mark and error.context_mark is not mark:
+            # "while parsing a flow sequence" → where that sequence began, often the real slip
+            what = error.context.removeprefix("while ").split(" ", 1)[-1]
+            notes = (Note(_location(path, error.context_mark), f"{what} starts here"),)
+        diagnostic = Diagnostic("Y001", message, _location(path, mark), notes=notes)
         return ParsedYaml(None, source, (diagnostic,))
     if root is None:
         return ParsedYaml(None, source, (Diagnostic("Y003", "the file is empty", Location(path)),))

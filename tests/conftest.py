@@ -39,11 +39,14 @@ class BuiltSite:
         return lxml_html.fromstring((self.path / url / "index.html").read_bytes())
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict`, as an editor runs it."""
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` (or without `--strict`), as an editor runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mode = ["--strict"] if strict else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        [sys.executable, "-m", "mkdocs", "build", *mode, "--site-dir", str(site_dir), *extra],
         cwd=project,
         env=env,
         capture_output=True,

@@ -17,14 +17,17 @@ from .conftest import ROOT
 
 RECORD = "content/heel-press.yaml"
 LOCK = "content/anchors.lock"
+FAQ_KEY = "\nfaq:"  # the record's `faq:` key, not a `faq:<id>` reference
 
 
-def at(project: Path, path: str, needle: str, occurrence: int = 1) -> str:
-    """`path:line:col` of the n-th occurrence of `needle` in a project file."""
+def at(project: Path, path: str, needle: str, occurrence: int = 1, offset: int = 0) -> str:
+    """`path:line:col` of the n-th occurrence of `needle` in a project file, moved `offset`
+    characters on (a needle that starts with a line break stands for the start of a line)."""
     text = (project / path).read_text()
     index = -1
     for _ in range(occurrence):
         index = text.index(needle, index + 1)
+    index += offset + (1 if needle.startswith("\n") else 0)
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return f"{path}:{line}:{column}"
@@ -91,7 +94,7 @@ def test_deleted_faq_entry_points_at_the_faq_list(project: Path) -> None:
         "",
     )
     assert findings(project) == [
-        f"{at(project, RECORD, 'faq:')}: C501 locked anchor '#common-mistake' is gone:"
+        f"{at(project, RECORD, FAQ_KEY)}: C501 locked anchor '#common-mistake' is gone:"
         " add 'aliases: [common-mistake]' to the faq entry that replaced it\n"
         f"    note: {at(project, LOCK, 'exercises/heel-press/#common-mistake')}:"
         " published as 'exercises/heel-press/#common-mistake'"
@@ -111,9 +114,9 @@ def test_renamed_step_asks_for_the_step_id_as_alias(project: Path) -> None:
 def test_alias_that_is_a_live_id_collides(project: Path) -> None:
     edit(project, "  - id: heel-lift\n", "  - id: heel-lift\n    aliases: [knee-angle]\n")
     assert findings(project) == [
-        f"{at(project, RECORD, 'knee-angle]')}: C502 alias 'knee-angle' collides with the live id"
+        f"{at(project, RECORD, 'aliases: [knee-angle]', offset=10)}: C502 alias 'knee-angle' collides with the live id"
         " of faq entry 'knee-angle'\n"
-        f"    note: {at(project, RECORD, 'knee-angle')}: faq entry 'knee-angle'"
+        f"    note: {at(project, RECORD, 'id: knee-angle', offset=4)}: faq entry 'knee-angle'"
     ]
 
 
@@ -130,13 +133,13 @@ def test_alias_claimed_by_two_entries_collides(project: Path) -> None:
 def test_two_entries_with_one_id(project: Path) -> None:
     edit(project, "  - id: common-mistake\n", "  - id: heel-lift\n")
     assert findings(project) == [
-        f"{at(project, RECORD, 'faq:')}: C501 locked anchor '#common-mistake' is gone:"
+        f"{at(project, RECORD, FAQ_KEY)}: C501 locked anchor '#common-mistake' is gone:"
         " add 'aliases: [common-mistake]' to the faq entry that replaced it\n"
         f"    note: {at(project, LOCK, 'exercises/heel-press/#common-mistake')}:"
         " published as 'exercises/heel-press/#common-mistake'",
-        f"{at(project, RECORD, 'heel-lift', 2)}: C503 anchor '#heel-lift' is already used by"
-        " faq entry 'heel-lift': give this faq entry its own id\n"
-        f"    note: {at(project, RECORD, 'heel-lift', 1)}: faq entry 'heel-lift'",
+        f"{at(project, RECORD, 'heel-lift', 2)}: C103 faq[5].id 'heel-lift' is already used by"
+        " faq[3]\n"
+        f"    note: {at(project, RECORD, 'heel-lift', 1)}: first used here",
     ]
 
 

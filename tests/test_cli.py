@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_tools.pipeline import Project, run
+
 from .conftest import ROOT
 
 
@@ -38,9 +40,32 @@ def test_bad_records_exit_one_with_every_finding(project: Path) -> None:
         "content/heel-press.yaml:10:23: C201 muscles.secondary 'achilles' is not in the muscles"
         " vocabulary (did you mean 'achilles-tendon'?)",
         "content/moved.yaml:3:7: C101 slug 'heel-press' does not match the file name 'moved.yaml'",
+        "content/moved.yaml:3:7: C102 slug 'heel-press' is already used by content/heel-press.yaml",
+        "    note: content/heel-press.yaml:3:7: first used here",
         "content/moved.yaml:6:8: C201 level 'begginer' is not in the levels vocabulary"
         " (did you mean 'beginner'?)",
         "content/moved.yaml:10:23: C201 muscles.secondary 'achilles' is not in the muscles"
         " vocabulary (did you mean 'achilles-tendon'?)",
     ]
-    assert done.stderr == "5 problems (5 errors) in 2 files\n"
+    assert done.stderr == "6 problems (6 errors) in 2 files\n"
+
+
+def test_warnings_pass_unless_strict(project: Path) -> None:
+    record = project / "content" / "heel-press.yaml"
+    record.write_text(record.read_text().replace("A good Heel Press", "A good Heel-Press"))
+    finding = (
+        "content/heel-press.yaml:25:5: C303 description[2] writes the name as 'Heel-Press';"
+        " the record's name is 'Heel Press'\n"
+    )
+    relaxed = check(project)
+    assert (relaxed.returncode, relaxed.stdout) == (0, finding)
+    assert relaxed.stderr == "1 problem (1 warning) in 1 file\n"
+    strict = check(project, "--strict")
+    assert (strict.returncode, strict.stdout) == (1, finding)
+    assert strict.stderr == "1 problem (1 error) in 1 file\n"
+
+
+def test_heel_press_passes_every_record_check() -> None:
+    result = run(Project.at(ROOT))
+    assert result.diagnostics == ()
+    assert len(result.pages) == 1

@@ -172,3 +172,23 @@ def test_pages_make_no_third_party_request(built_site: BuiltSite, url: str) -> N
 def test_light_and_dark_schemes(page: lxml_html.HtmlElement) -> None:
     schemes = page.xpath("//input[@data-md-color-scheme]/@data-md-color-scheme")
     assert set(schemes) == {"default", "slate"}
+
+
+def test_variations_link_to_the_text_that_describes_them(article: lxml_html.HtmlElement) -> None:
+    knee_angle = ("#knee-angle", "Why does the back knee angle change the stretch?")
+    items = article.cssselect("section.exercise-variations li")
+    see = [[(a.get("href"), text(a)) for a in li.cssselect(".see-also a")] for li in items]
+    assert see == [
+        [("#step-lengthen-the-calf", "Step 5"), knee_angle],
+        [("#step-soften-the-knee", "Step 6"), knee_angle],
+    ]
+    steps = article.cssselect("ol.exercise-steps > li")
+    assert [steps[4].get("id"), steps[5].get("id")] == [
+        "step-lengthen-the-calf",
+        "step-soften-the-knee",
+    ]
+    (entry,) = article.cssselect("details#knee-angle")
+    assert [(a.get("href"), text(a)) for a in entry.cssselect(".see-also a")] == [
+        ("#variation-straight-knee", "Straight back knee"),
+        ("#variation-bent-knee", "Softly bent back knee"),
+    ]

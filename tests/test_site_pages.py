@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from build_tools.checks.links import links
+from build_tools.load import load_content
+from build_tools.pipeline import verify_site
 from build_tools.schema import EXERCISE_SCHEMA, load_schema
+from build_tools.site import read_site
 
-from .conftest import BuiltSite
+from .conftest import ROOT, BuiltSite
 
 
 def _links(page: lxml_html.HtmlElement, css: str) -> list[tuple[str, str]]:
@@ -45,3 +49,16 @@ def test_field_reference_lists_every_schema_field(built_site: BuiltSite) -> None
     assert "faq[].id" in expected
     assert "muscles.primary" in expected
     assert [p for p in expected if p not in cells] == []
+
+
+def test_the_built_site_passes_every_site_check(built_site: BuiltSite) -> None:
+    content = load_content(ROOT / "content", ROOT)
+    pages = {"heel-press": "exercises/heel-press/index.html"}
+    site = read_site(built_site.path, "site", pages, "https://exercises.example.org/")
+    assert verify_site(site, content) == []
+    # It looked: every page of the site, and every link of each.
+    assert {"index.html", "404.html", "reference/checks/index.html"} <= set(site.pages)
+    followed = [url for page in site.pages.values() for _, url, _ in links(site, page)]
+    assert "../../reference/record-fields/" in followed
+    assert "#knee-angle" in followed
+    assert "https://exercises.example.org/exercises/heel-press/" in followed

@@ -1,5 +1,17 @@
-"""Checks over loaded records. Importing this package registers every check."""
+"""Checks over loaded records (C codes) and over the built site (H codes).
 
-from . import aliases, anchors, identity, vocabulary
+Importing this package registers every check.
+"""
 
-__all__ = ["aliases", "anchors", "identity", "vocabulary"]
+from . import aliases, anchors, consistency, hygiene, identity, links, pages, vocabulary
+
+__all__ = [
+    "aliases",
+    "anchors",
+    "consistency",
+    "hygiene",
+    "identity",
+    "links",
+    "pages",
+    "vocabulary",
+]

@@ -10,10 +10,20 @@ from ..model import Vocabulary
 from ..registry import Finding, record_check
 
 
-@record_check("C701", "page alias collides with a live slug")
+@record_check(
+    "C701",
+    "page alias collides with a live slug",
+    example="content/wall-calf-press.yaml:4:11: C701 alias 'heel-press' is the live page of"
+    " 'Heel Press'",
+)
 def alias_is_not_live(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """An alias is an address that redirects; a live page at the same address would hide the
-    redirect, or the redirect would hide the page. Remove the alias or rename the other page."""
+    """What it catches: a page alias (an old slug in `aliases`) that is the slug of a live page,
+    this record's own included.
+
+    Why: an alias is an address that redirects; a live page at the same address would hide the
+    redirect, or the redirect would hide the page.
+
+    How to fix: remove the alias, or rename the other page."""
     live = {exercise.slug: exercise for exercise in content.exercises}
     for exercise in content.exercises:
         for index, alias in enumerate(exercise.aliases):
@@ -28,9 +38,19 @@ def alias_is_not_live(content: Content, vocabulary: Vocabulary) -> Iterator[Find
                 yield Finding(where, f"alias '{alias}' is the live page of '{other.name}'", (note,))
 
 
-@record_check("C702", "page alias claimed by two exercises")
+@record_check(
+    "C702",
+    "page alias claimed by two exercises",
+    example="content/wall-calf-press.yaml:4:11: C702 alias 'calf-press' is already an alias of"
+    " 'Heel Press'",
+)
 def alias_is_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """An old address can redirect to one page only."""
+    """What it catches: one old slug listed in the `aliases` of two records.
+
+    Why: an old address can redirect to one page only.
+
+    How to fix: keep the alias on the record that replaced the old page; remove it from the
+    other."""
     first: dict[str, tuple[str, Location]] = {}
     for exercise in content.exercises:
         for index, alias in enumerate(exercise.aliases):

@@ -28,16 +28,22 @@ def _id_note(exercise: Exercise, item: Anchored) -> Note:
     return Note(exercise.source.value((*item.path, "id")), f"{item.kind} '{item.id}'")
 
 
-@record_check("C501", "published anchor no longer lands")
+@record_check(
+    "C501",
+    "published anchor no longer lands",
+    example="content/heel-press.yaml:122:9: C501 locked anchor '#heel-lift' is gone: add"
+    " 'aliases: [heel-lift]' to the faq entry that replaced it",
+)
 def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """Every anchor in the anchor lock is still the id or an alias of an item on its page.
+    """What it catches: an anchor listed in `content/anchors.lock` that is no longer the id or
+    an alias of any step, variation or FAQ entry on its page. The finding points at the one item
+    added since the lock when there is one (most likely the rename), else at the list.
 
-    Coaches send links such as `exercises/heel-press/#heel-lift`; a renamed or deleted id would
-    silently drop the reader at the top of the page. Keep the old id as an alias of the item
-    that now answers it (`aliases: [heel-lift]`), and the old link opens that item.
-    The finding points at the one item added since the lock when there is one (most likely the
-    rename), else at the list that lost the anchor.
-    """
+    Why: coaches send links such as `exercises/heel-press/#heel-lift`; a renamed or deleted id
+    would silently drop the reader at the top of the page.
+
+    How to fix: keep the old id as an alias of the item that now answers it
+    (`aliases: [heel-lift]`), and the old link opens that item."""
     lock = content.anchor_lock
     if lock is None:
         return
@@ -67,13 +73,21 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
             )
 
 
-@record_check("C502", "alias collides with another anchor")
+@record_check(
+    "C502",
+    "alias collides with another anchor",
+    example="content/heel-press.yaml:123:15: C502 alias 'knee-angle' collides with the live id of"
+    " faq entry 'knee-angle'",
+)
 def aliases_are_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """An alias is an old id that no item uses any more, claimed by one item only.
+    """What it catches: an alias equal to the live id of an item on the page, or claimed by two
+    items.
 
-    An alias equal to a live id would send old links to two places at once; the browser picks
-    the first, which may be the wrong answer.
-    """
+    Why: an old link would then lead to two places at once; the browser picks the first, which
+    may be the wrong answer.
+
+    How to fix: keep each old id on the one item that now answers it, and remove the alias
+    that repeats a live id."""
     for exercise in content.exercises:
         items = list(anchored_items(exercise))
         live: dict[str, Anchored] = {}
@@ -104,44 +118,39 @@ def aliases_are_free(content: Content, vocabulary: Vocabulary) -> Iterator[Findi
                     claimed[anchor] = (item, index)
 
 
-@record_check("C503", "two items share an anchor")
-def anchors_are_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """Each step, variation and FAQ entry has an anchor of its own.
-
-    Two entries with one id make a deep link land on whichever comes first.
-    """
-    for exercise in content.exercises:
-        seen: dict[str, Anchored] = {}
-        for item in anchored_items(exercise):
-            first = seen.setdefault(item.anchor, item)
-            if first is item:
-                continue
-            yield Finding(
-                exercise.source.value((*item.path, "id")),
-                f"anchor '#{item.anchor}' is already used by {first.kind} '{first.id}':"
-                f" give this {item.kind} its own id",
-                (_id_note(exercise, first),),
-            )
-
-
-@record_check("C504", "anchor lock line is malformed")
+@record_check(
+    "C504",
+    "anchor lock line is malformed",
+    example="content/anchors.lock:9:1: C504 'exercises/heel-press/#heel-lift' is listed twice"
+    " (first at line 8)",
+)
 def lock_lines_are_links(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """Each line of the anchor lock is one `exercises/<slug>/#<anchor>`, listed once.
+    """What it catches: a line of `content/anchors.lock` that is not one
+    `exercises/<slug>/#<anchor>`, or a link listed twice.
 
-    A line the build cannot read protects no link.
-    """
+    Why: a line the build cannot read protects no link.
+
+    How to fix: write the link as `exercises/<slug>/#<anchor>`, once; `make lock` writes the
+    file this way."""
     if content.anchor_lock is not None:
         for problem in content.anchor_lock.problems:
             yield Finding(problem.location, problem.message)
 
 
-@record_check("C505", "published page has no record")
+@record_check(
+    "C505",
+    "published page has no record",
+    example="content/anchors.lock:5:1: C505 published page 'exercises/heel-press/' has no record:"
+    " add 'aliases: [heel-press]' to the record that replaced it, or its 18 locked links break",
+)
 def locked_pages_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """Every page in the anchor lock still has its record, under its slug or a page alias.
+    """What it catches: a page in `content/anchors.lock` that no record publishes any more,
+    under its slug or as a page alias.
 
-    Removing or renaming a record breaks every link into its page. After a rename, keep the old
-    slug in the record's `aliases`: the old address then redirects to the new page.
-    """
+    Why: removing or renaming a record breaks every link into its page.
+
+    How to fix: after a rename, keep the old slug in the record's `aliases`: the old address
+    then redirects to the new page, fragment and all."""
     lock = content.anchor_lock
     # A record that failed to load is reported already; its page is not gone.
     if lock is None or len(content.exercises) != len(content.record_files):

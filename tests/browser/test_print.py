@@ -52,8 +52,9 @@ def test_every_answer_and_its_deep_link_is_printed(printed_pages: list[str]) -> 
 def test_no_entry_is_split_across_pages(printed_pages: list[str]) -> None:
     assert len(printed_pages) > 1  # the page is long enough for the question to matter
     for entry in EXERCISE.faq:
-        (page,) = [p for p in printed_pages if words(entry.question) in words(p)]
-        assert words(entry.answer) in words(page)
+        # The question may also stand elsewhere as a link's label; the answer stands once.
+        (page,) = [p for p in printed_pages if words(entry.answer) in words(p)]
+        assert words(entry.question) in words(page)
         assert f"{SITE_URL}{PAGE}#{entry.id}" in "".join(page.split())
 
 

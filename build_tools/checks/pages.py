@@ -1,0 +1,184 @@
+"""The built page of each exercise says what its record says: every section, every piece of
+text and every anchor is on it exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import html as lxml_html
+
+from ..diagnostics import Location, Note
+from ..load import Content
+from ..model import SECTION_IDS, Exercise
+from ..prose import normalize
+from ..registry import Finding, site_check
+from ..schema import field_name
+from ..site import HEADINGS, BuiltSite, HtmlPage
+from ..yaml_source import Path
+
+Element = lxml_html.HtmlElement
+
+
+def exercise_pages(site: BuiltSite, content: Content) -> Iterator[tuple[Exercise, HtmlPage]]:
+    for exercise in content.exercises:
+        uri = site.exercise_pages.get(exercise.slug)
+        if uri is not None and uri in site.pages:
+            yield exercise, site.pages[uri]
+
+
+def _title(page: HtmlPage, exercise: Exercise) -> Location:
+    """Where a missing part would have been: the page title, or the top of the page."""
+    found = page.ids.get(exercise.slug)
+    return page.location(found[0] if found else page.root.find("body"))
+
+
+@site_check(
+    "H101",
+    "page or section missing or repeated",
+    example="site/exercises/heel-press/index.html:12:1: H101 section 'at-a-glance' is missing",
+)
+def sections_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
+    """What it catches: an exercise whose page was not written, or whose page lacks one of
+    the sections its record fills (description, instructions, variations, tips, FAQ and the
+    panel at the top) or has one twice. A section is a heading with the section's id.
+
+    Why: a template or theme change can drop or repeat a whole section on every page at
+    once, and nothing in the records would show it.
+
+    How to fix: correct the template in `templates/pages/` that the message leads to."""
+    for exercise in content.exercises:
+        uri = site.exercise_pages.get(exercise.slug)
+        if uri is None or uri not in site.pages:
+            yield Finding(
+                exercise.source.value(("slug",)), f"the page of '{exercise.slug}' was not built"
+            )
+            continue
+        page = site.pages[uri]
+        for section in exercise.sections():
+            headings = [e for e in page.ids.get(section, ()) if e.tag in HEADINGS]
+            if not headings:
+                yield Finding(_title(page, exercise), f"section '{section}' is missing")
+            elif len(headings) > 1:
+                yield Finding(
+                    page.location(headings[1]),
+                    f"section '{section}' appears {len(headings)} times",
+                    (Note(page.location(headings[0]), "first here"),),
+                )
+
+
+def record_texts(exercise: Exercise) -> Iterator[tuple[Path, str, str | None]]:
+    """Each text the page must show once: (path, text, the section it belongs in)."""
+    for path, text in exercise.texts():
+        if path[0] == "summary":
+            yield path, text, None
+        elif path[0] != "variations":
+            yield path, text, path[0]
+
+
+def _placed(page: HtmlPage, wanted: set[str]) -> dict[str, list[tuple[Element, str | None]]]:
+    """The elements whose whole text is one of `wanted`, innermost only and outside links
+    (a link's label repeats what it points to), each with the section it stands in."""
+    in_links = set(page.root.xpath("//a/descendant-or-self::*"))
+    found: dict[str, list[tuple[Element, str | None]]] = {}
+    section: str | None = None
+    for element in page.elements():
+        if element.tag in HEADINGS and element.get("id") in SECTION_IDS:
+            section = element.get("id")
+        if element in in_links:
+            continue
+        text = normalize(element.text_content())
+        if text not in wanted:
+            continue
+        if any(normalize(child.text_content()) == text for child in element):
+            continue  # a wrapper: its child holds the same text
+        found.setdefault(text, []).append((element, section))
+    return found
+
+
+def _section_name(section: str | None) -> str:
+    return f"'{section}' section" if section else "top of the page"
+
+
+@site_check(
+    "H102",
+    "record text missing, repeated or misplaced",
+    example="site/exercises/heel-press/index.html:67:1: H102 tips[5] appears 2 times on the page",
+)
+def texts_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
+    """What it catches: a summary, description paragraph, step, tip, question or answer of a
+    record that its built page does not show, shows more than once, or shows in another
+    section. Text inside links does not count: a link's label may repeat a question.
+
+    Why: the page must say what the record says, all of it and only once; a template edit
+    that loses a loop or runs it twice would otherwise publish a page that looks fine.
+
+    How to fix: correct the template in `templates/pages/`; the note gives the record's
+    text that went missing."""
+    for exercise, page in exercise_pages(site, content):
+        texts = list(record_texts(exercise))
+        placed = _placed(page, {normalize(text) for _, text, _ in texts})
+        expected: dict[str, int] = {}
+        for _, text, _ in texts:
+            expected[normalize(text)] = expected.get(normalize(text), 0) + 1
+        for path, text, section in texts:
+            key = normalize(text)
+            shown, count = placed.get(key, []), expected[key]
+            note = (Note(exercise.source.value(path), "the record's text"),)
+            if not shown:
+                yield Finding(_title(page, exercise), f"{field_name(path)} is missing", note)
+            elif len(shown) != count:
+                times = "" if count == 1 else f", the record has it {count} times"
+                where = shown[count][0] if len(shown) > count else shown[0][0]
+                message = f"{field_name(path)} appears {len(shown)} times on the page{times}"
+                yield Finding(page.location(where), message, note)
+            else:
+                for element, found_in in shown:
+                    if found_in != section:
+                        yield Finding(
+                            page.location(element),
+                            f"{field_name(path)} is in the {_section_name(found_in)},"
+                            f" not the {_section_name(section)}",
+                            note,
+                        )
+
+
+def anchors(exercise: Exercise) -> Iterator[tuple[Path, str]]:
+    """Every anchor the record declares, with the path of the id it comes from."""
+    yield ("slug",), exercise.slug
+    for index, step in enumerate(exercise.instructions):
+        yield ("instructions", index, "id"), step.anchor
+    for index, variation in enumerate(exercise.variations):
+        yield ("variations", index, "id"), variation.anchor
+    for index, entry in enumerate(exercise.faq):
+        yield ("faq", index, "id"), entry.anchor
+
+
+@site_check(
+    "H103",
+    "declared anchor missing or repeated",
+    example="site/exercises/heel-press/index.html:97:1: H103 anchor '#heel-lift' (faq[3].id) is on "
+    "2 elements",
+)
+def anchors_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
+    """What it catches: an anchor the record declares (the title, `#step-<id>`,
+    `#variation-<id>`, an FAQ entry's `#<id>`) that is not on its built page, or that two
+    elements of the page carry.
+
+    Why: coaches send links to these anchors; a missing one opens the top of the page, a
+    doubled one may open the wrong entry.
+
+    How to fix: if a template lost an `id`, restore it in `templates/pages/`; if the page
+    uses the same id for something else, rename that."""
+    for exercise, page in exercise_pages(site, content):
+        for path, anchor in anchors(exercise):
+            carriers = page.ids.get(anchor, [])
+            if len(carriers) == 1:
+                continue
+            note = (Note(exercise.source.value(path), "declared here"),)
+            label = f"anchor '#{anchor}' ({field_name(path)})"
+            if not carriers:
+                yield Finding(_title(page, exercise), f"{label} is missing", note)
+            else:
+                yield Finding(
+                    page.location(carriers[1]), f"{label} is on {len(carriers)} elements", note
+                )

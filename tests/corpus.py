@@ -1,0 +1,121 @@
+"""The corpus of broken records: `tests/broken/<CODE>.yaml`, each a list of cases that break a
+copy of the project and the exact findings they must give.
+
+A case edits files of a scratch project (`content/`, `templates/`, `docs/`) or of a small
+built site (`site/`: the Heel Press page rendered by the project's templates into the
+skeleton in `tests/broken/site/`), then runs what `check` runs, or the built-site checks.
+A case with `schema` and `text` validates one YAML text against that schema instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from build_tools.load import load_content
+from build_tools.pipeline import Project, run, verify_site
+from build_tools.render import make_environment, render_exercise
+from build_tools.schema import translate
+from build_tools.site import read_site
+from build_tools.yaml_source import parse_yaml
+
+from .conftest import ROOT
+
+CORPUS = Path(__file__).resolve().parent / "broken"
+SKELETON = CORPUS / "site"
+SITE_URL = "https://exercises.example.org/"
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str
+    name: str
+    expect: list[str]
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    schema: dict[str, Any] | None = None
+    text: str = ""
+    site: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.code}: {self.name}"
+
+    @property
+    def on_site(self) -> bool:
+        return self.site or any(edit["file"].startswith("site/") for edit in self.edits)
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            cases.append(Case(code=path.stem, **raw))
+    return cases
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("content", "templates", "docs"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def build_small_site(project: Path) -> None:
+    """The Heel Press page rendered by the project's own templates, in a fixed skeleton, so that
+    line numbers depend on our templates only, never on the theme."""
+    content = load_content(project / "content", project)
+    assert content.vocabulary is not None
+    env = make_environment(project / "templates" / "pages")
+    site = project / "site"
+    (site / "assets").mkdir(parents=True)
+    shutil.copy(SKELETON / "site.css", site / "assets" / "site.css")
+    shutil.copy(SKELETON / "index.html", site / "index.html")
+    skeleton = (SKELETON / "page.html").read_text(encoding="utf-8")
+    for exercise in content.exercises:
+        page = render_exercise(env, exercise, content.vocabulary)
+        folder = site / "exercises" / exercise.slug
+        folder.mkdir(parents=True)
+        html = skeleton.replace("{title}", page.title).replace("{body}", page.html.rstrip("\n"))
+        (folder / "index.html").write_text(html, encoding="utf-8")
+
+
+def apply(edit: dict[str, Any], project: Path) -> None:
+    path = project / edit["file"]
+    if "copy_from" in edit:
+        shutil.copy(project / edit["copy_from"], path)
+    if "move_to" in edit:
+        path.rename(project / edit["move_to"])
+        return
+    if "write" in edit:
+        path.write_text(edit["write"], encoding=edit.get("encoding", "utf-8"))
+    if "replace" in edit:
+        text = path.read_text(encoding="utf-8")
+        assert edit["replace"] in text, f"{edit['file']} has no {edit['replace']!r}"
+        path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+
+
+def findings(case: Case, scratch: Path) -> list[str]:
+    """What the tools print for the broken copy: every line, notes included."""
+    if case.schema is not None:
+        parsed = parse_yaml(case.text, "content/record.yaml")
+        validator = jsonschema.Draft202012Validator(case.schema)
+        found = [d for e in validator.iter_errors(parsed.data) for d in translate(e, parsed.source)]
+    else:
+        project = copy_project(scratch)
+        if case.on_site:
+            build_small_site(project)
+        for edit in case.edits:
+            apply(edit, project)
+        if case.on_site:
+            content = load_content(project / "content", project)
+            pages = {e.slug: f"exercises/{e.slug}/index.html" for e in content.exercises}
+            site = read_site(project / "site", "site", pages, SITE_URL)
+            found = verify_site(site, content)
+        else:
+            found = list(run(Project.at(project)).diagnostics)
+    return [line for d in found for line in d.format().splitlines()]
