@@ -6,7 +6,7 @@ Each model keeps the `SourceMap` of its file, so any later finding can point at 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .yaml_source import SourceMap
@@ -54,11 +54,45 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Stance:
+    """The setup in numbers, measured on a reference body (see `build_tools/figure/body.py`).
+
+    Angles are in degrees, lengths in centimetres; a knee angle of 180 is a straight knee.
+    """
+
+    rear_heel_from_wall_cm: float
+    rear_knee_angle_deg: float
+    front_knee_angle_deg: float
+    torso_lean_deg: float
+    hand_height_cm: float
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def changed(self, change: StanceChange) -> Stance:
+        """This stance with what a variation sets replaced."""
+        return replace(self, **dict(change.items))
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """What a variation changes in the record's stance: only the fields it sets, in file order."""
+
+    items: tuple[tuple[str, float], ...]
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.items)
+
+
+@dataclass(frozen=True)
 class Variation:
     id: str
     name: str
     emphasis: str
     muscles: tuple[str, ...]
+    stance: StanceChange | None = None
 
     @property
     def anchor(self) -> str:
@@ -93,6 +127,7 @@ class Exercise:
     tips: tuple[str, ...]
     faq: tuple[FaqEntry, ...]
     source: SourceMap = field(compare=False, repr=False)
+    stance: Stance | None = None
 
     @property
     def url(self) -> str:
@@ -115,10 +150,17 @@ class Exercise:
             description=tuple(data["description"]),
             instructions=tuple(Step(s["id"], s["text"]) for s in data["instructions"]),
             variations=tuple(
-                Variation(v["id"], v["name"], v["emphasis"], tuple(v["muscles"]))
+                Variation(
+                    v["id"],
+                    v["name"],
+                    v["emphasis"],
+                    tuple(v["muscles"]),
+                    StanceChange(tuple(v["stance"].items())) if "stance" in v else None,
+                )
                 for v in data.get("variations", ())
             ),
             tips=tuple(data["tips"]),
             faq=tuple(FaqEntry(f["id"], f["question"], f["answer"]) for f in data["faq"]),
             source=source,
+            stance=Stance(**data["stance"]) if "stance" in data else None,
         )
