@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from .figure import stance_figures
 from .model import Exercise, Term, Vocabulary
 
 EXERCISE_TEMPLATE = "exercise.html"
@@ -55,6 +56,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["names"] = term_names
+    env.globals["stance_figures"] = stance_figures
     return env
 
 
