@@ -1,7 +1,8 @@
 """A very small SVG writer: numbers, escaped text, elements and smooth outlines.
 
-Every number reaches the markup through `num`, which accepts only real numbers: a value from a
-record can never be pasted into the drawing as text. Text goes through `markupsafe.escape`.
+Every number reaches the markup through `num`, which accepts only real numbers: a record's value
+can never be pasted into the drawing's geometry as text. Text (a variation's name in the title)
+and attribute values go through `markupsafe.escape`.
 """
 
 from __future__ import annotations
