@@ -107,7 +107,7 @@ describe(
     Why: a misspelt field would be ignored silently and its text never published.
 
     How to fix: correct the field name to the one suggested, or remove the field.""",
-    example="content/heel-press.yaml:83:1: S102 unknown field 'tipps' (did you mean 'tips'?)",
+    example="content/heel-press.yaml:85:1: S102 unknown field 'tipps' (did you mean 'tips'?)",
 )
 describe(
     "S103",
@@ -143,7 +143,7 @@ describe(
     are shown as titles.
 
     How to fix: write the value in the form the message gives.""",
-    example="content/heel-press.yaml:122:9: S105 field 'faq[3].id' must be kebab-case (lowercase "
+    example="content/heel-press.yaml:124:9: S105 field 'faq[3].id' must be kebab-case (lowercase "
     "letters and digits joined by single hyphens), got 'Heel_Lift'",
 )
 describe(
@@ -165,7 +165,7 @@ describe(
     addresses people copy.
 
     How to fix: shorten the value to the limit the message gives.""",
-    example="content/heel-press.yaml:122:9: S107 field 'faq[3].id' is too long (43 characters, at "
+    example="content/heel-press.yaml:124:9: S107 field 'faq[3].id' is too long (43 characters, at "
     "most 40)",
 )
 describe(

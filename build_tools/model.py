@@ -7,7 +7,7 @@ Each model keeps the `SourceMap` of its file, so any later finding can point at 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .yaml_source import Path, SourceMap
@@ -86,6 +86,39 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Stance:
+    """The setup in numbers, measured on a reference body (see `build_tools/figure/body.py`).
+
+    Angles are in degrees, lengths in centimetres; a knee angle of 180 is a straight knee.
+    """
+
+    rear_heel_from_wall_cm: float
+    rear_knee_angle_deg: float
+    front_knee_angle_deg: float
+    torso_lean_deg: float
+    hand_height_cm: float
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def changed(self, change: StanceChange) -> Stance:
+        """This stance with what a variation sets replaced."""
+        return replace(self, **dict(change.items))
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """What a variation changes in the record's stance: only the fields it sets, in file order."""
+
+    items: tuple[tuple[str, float], ...]
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.items)
+
+
+@dataclass(frozen=True)
 class Variation:
     id: str
     name: str
@@ -93,6 +126,7 @@ class Variation:
     muscles: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     see: tuple[Reference, ...] = ()
+    stance: StanceChange | None = None
 
     @property
     def anchor(self) -> str:
@@ -139,6 +173,7 @@ class Exercise:
     tips: tuple[str, ...]
     faq: tuple[FaqEntry, ...]
     source: SourceMap = field(compare=False, repr=False)
+    stance: Stance | None = None
 
     def sections(self) -> tuple[str, ...]:
         """The heading ids of the sections this record's page must have, in page order."""
@@ -200,6 +235,7 @@ class Exercise:
                     tuple(v["muscles"]),
                     tuple(v.get("aliases", ())),
                     _references(v),
+                    StanceChange(tuple(v["stance"].items())) if "stance" in v else None,
                 )
                 for v in data.get("variations", ())
             ),
@@ -211,4 +247,5 @@ class Exercise:
                 for f in data["faq"]
             ),
             source=source,
+            stance=Stance(**data["stance"]) if "stance" in data else None,
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .anchors import page_url
+from .figure import stance_figures
 from .model import Exercise, FaqEntry, Reference, Step, Term, Vocabulary
 
 EXERCISE_TEMPLATE = "exercise.html"
@@ -57,6 +58,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.globals["names"] = term_names
     env.globals["label"] = reference_label
+    env.globals["stance_figures"] = stance_figures
     return env
 
 

@@ -16,7 +16,7 @@ def test_bad_record_fails_mkdocs_build_with_located_findings(project: Path, tmp_
     assert done.returncode == 1
     output = done.stdout + done.stderr
     assert (
-        "content/heel-press.yaml:83:1: S102 unknown field 'tipps' (did you mean 'tips'?)" in output
+        "content/heel-press.yaml:85:1: S102 unknown field 'tipps' (did you mean 'tips'?)" in output
     )
     assert "content/heel-press.yaml:2:1: S101 missing required field 'tips'" in output
     assert not (tmp_path / "out" / "exercises" / "heel-press" / "index.html").exists()

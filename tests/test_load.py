@@ -87,7 +87,7 @@ def test_unknown_key_with_did_you_mean(project: Path) -> None:
     write(project, "heel-press.yaml", heel_press_with("tips:\n", "tipps:\n"))
     assert codes_and_places(project) == [
         "content/heel-press.yaml:2:1: S101 missing required field 'tips'",
-        "content/heel-press.yaml:83:1: S102 unknown field 'tipps' (did you mean 'tips'?)",
+        "content/heel-press.yaml:85:1: S102 unknown field 'tipps' (did you mean 'tips'?)",
     ]
 
 
@@ -101,8 +101,8 @@ def test_all_problems_of_all_files_in_one_run(project: Path) -> None:
     write(project, "second.yaml", "name: Second\nslug: second\n")
     assert codes_and_places(project) == [
         "content/heel-press.yaml:2:1: S101 missing required field 'level'",
-        "content/heel-press.yaml:106:15: S103 field 'faq[0].question' must be text, got a list",
-        "content/heel-press.yaml:121:9: S105 field 'faq[3].id' must be kebab-case"
+        "content/heel-press.yaml:108:15: S103 field 'faq[0].question' must be text, got a list",
+        "content/heel-press.yaml:123:9: S105 field 'faq[3].id' must be kebab-case"
         " (lowercase letters and"
         " digits joined by single hyphens), got 'Heel_Lift'",
         *[

@@ -63,9 +63,10 @@ def hostile_project(tmp: Path) -> Path:
         text = text.replace(old, new, 1)
     # Keep the record valid: drop the displaced summary line, add the hostile answer.
     text = "\n".join(line for line in text.splitlines() if not line.startswith("x_summary:"))
-    text += (
-        f"\n  - id: hostile\n    question: Is this safe?\n    answer: {_yaml(HOSTILE['answer'])}\n"
+    hostile_entry = (
+        f"  - id: hostile\n    question: Is this safe?\n    answer: {_yaml(HOSTILE['answer'])}\n"
     )
+    text = text.replace("\nfaq:\n", "\nfaq:\n" + hostile_entry, 1)
     record.write_text(text)
     return tmp
 

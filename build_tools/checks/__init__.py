@@ -3,7 +3,7 @@
 Importing this package registers every check.
 """
 
-from . import aliases, anchors, consistency, hygiene, identity, links, pages, vocabulary
+from . import aliases, anchors, consistency, hygiene, identity, links, pages, pose, vocabulary
 
 __all__ = [
     "aliases",
@@ -13,5 +13,6 @@ __all__ = [
     "identity",
     "links",
     "pages",
+    "pose",
     "vocabulary",
 ]

@@ -31,7 +31,7 @@ def _id_note(exercise: Exercise, item: Anchored) -> Note:
 @record_check(
     "C501",
     "published anchor no longer lands",
-    example="content/heel-press.yaml:122:9: C501 locked anchor '#heel-lift' is gone: add"
+    example="content/heel-press.yaml:124:9: C501 locked anchor '#heel-lift' is gone: add"
     " 'aliases: [heel-lift]' to the faq entry that replaced it",
 )
 def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -76,7 +76,7 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
 @record_check(
     "C502",
     "alias collides with another anchor",
-    example="content/heel-press.yaml:123:15: C502 alias 'knee-angle' collides with the live id of"
+    example="content/heel-press.yaml:125:15: C502 alias 'knee-angle' collides with the live id of"
     " faq entry 'knee-angle'",
 )
 def aliases_are_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:

@@ -73,8 +73,8 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
     "C302",
     "muscle named in the text but not declared",
     Severity.WARNING,
-    example="content/heel-press.yaml:99:5: C302 tips[5] names 'hamstrings' (muscles 'hamstrings'), "
-    "which the record does not declare",
+    example="content/heel-press.yaml:101:5: C302 tips[5] names 'hamstrings' (muscles"
+    " 'hamstrings'), which the record does not declare",
 )
 def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a muscle of the vocabulary that the text names (by name or alias)

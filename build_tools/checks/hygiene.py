@@ -18,7 +18,7 @@ from ..yaml_source import Path
 @record_check(
     "C401",
     "question without a question mark",
-    example="content/heel-press.yaml:107:15: C401 faq[0].question 'What does Heel Press stretch "
+    example="content/heel-press.yaml:109:15: C401 faq[0].question 'What does Heel Press stretch "
     "most' does not end with '?'",
 )
 def questions_ask(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -53,7 +53,7 @@ _CLOSING = "\"'”’)"
 @record_check(
     "C402",
     "not a full sentence",
-    example="content/heel-press.yaml:87:5: C402 tips[1] does not start with a capital letter: "
+    example="content/heel-press.yaml:89:5: C402 tips[1] does not start with a capital letter: "
     "'keep pressure through the whole back ...'",
 )
 def full_sentences(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -86,7 +86,7 @@ MIN_REPEATED_WORDS = 3
 @record_check(
     "C403",
     "sentence written twice",
-    example="content/heel-press.yaml:101:5: C403 tips[6] repeats a sentence of tips[5]: 'Move into "
+    example="content/heel-press.yaml:103:5: C403 tips[6] repeats a sentence of tips[5]: 'Move into "
     "the wall slowly; ...'",
 )
 def sentences_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -154,7 +154,7 @@ _MAYBE_PLACEHOLDER = re.compile("TODO|TBD|FIXME|XXX|orem ipsum")  # a literal sc
 @record_check(
     "C405",
     "empty or placeholder item",
-    example="content/heel-press.yaml:96:5: C405 tips[4] has no words: '...'",
+    example="content/heel-press.yaml:98:5: C405 tips[4] has no words: '...'",
 )
 def no_empty_items(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a text or list item with no letter or digit in it (`...`, `-`), or

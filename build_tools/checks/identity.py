@@ -72,7 +72,7 @@ def _ids(exercise: Exercise) -> Iterator[tuple[str, Sequence[str]]]:
 @record_check(
     "C103",
     "id used twice in a list",
-    example="content/heel-press.yaml:122:9: C103 faq[3].id 'knee-angle' is already used by faq[2]",
+    example="content/heel-press.yaml:124:9: C103 faq[3].id 'knee-angle' is already used by faq[2]",
 )
 def ids_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: two FAQ entries, two steps or two variations of one record with the
@@ -104,7 +104,7 @@ _PREFIXES = {"step-": "steps", "variation-": "variations"}
 @record_check(
     "C104",
     "FAQ id the page already uses",
-    example="content/heel-press.yaml:122:9: C104 faq[3].id 'tips' is the id of the page's 'tips' "
+    example="content/heel-press.yaml:124:9: C104 faq[3].id 'tips' is the id of the page's 'tips' "
     "section",
 )
 def faq_ids_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -134,7 +134,7 @@ def faq_ids_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
 @record_check(
     "C105",
     "question asked twice",
-    example="content/heel-press.yaml:128:15: C105 faq[4].question 'should my rear heel ever lift "
+    example="content/heel-press.yaml:130:15: C105 faq[4].question 'should my rear heel ever lift "
     "off the...' is already asked in faq[3]",
 )
 def questions_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:

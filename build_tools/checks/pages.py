@@ -102,7 +102,7 @@ def _section_name(section: str | None) -> str:
 @site_check(
     "H102",
     "record text missing, repeated or misplaced",
-    example="site/exercises/heel-press/index.html:67:1: H102 tips[5] appears 2 times on the page",
+    example="site/exercises/heel-press/index.html:80:1: H102 tips[5] appears 2 times on the page",
 )
 def texts_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
     """What it catches: a summary, description paragraph, step, tip, question or answer of a
@@ -156,8 +156,8 @@ def anchors(exercise: Exercise) -> Iterator[tuple[Path, str]]:
 @site_check(
     "H103",
     "declared anchor missing or repeated",
-    example="site/exercises/heel-press/index.html:97:1: H103 anchor '#heel-lift' (faq[3].id) is on "
-    "2 elements",
+    example="site/exercises/heel-press/index.html:110:1: H103 anchor '#heel-lift' (faq[3].id)"
+    " is on 2 elements",
 )
 def anchors_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
     """What it catches: an anchor the record declares (the title, `#step-<id>`,
