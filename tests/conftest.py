@@ -63,13 +63,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(site, done.stdout + done.stderr)
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of what a build reads (content, templates, docs, mkdocs.yml) in `target`."""
+    for name in ("content", "templates", "docs"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's content, templates and config to break on purpose."""
-    for name in ("content", "templates", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 # One browser for the whole run: Playwright's sync API allows one instance per thread.

@@ -24,7 +24,7 @@ from build_tools.schema import translate
 from build_tools.site import read_site
 from build_tools.yaml_source import parse_yaml
 
-from .conftest import ROOT
+from .conftest import copy_project
 
 CORPUS = Path(__file__).resolve().parent / "broken"
 SKELETON = CORPUS / "site"
@@ -56,13 +56,6 @@ def load_cases() -> list[Case]:
         for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
             cases.append(Case(code=path.stem, **raw))
     return cases
-
-
-def copy_project(target: Path) -> Path:
-    for name in ("content", "templates", "docs"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 def build_small_site(project: Path) -> None:

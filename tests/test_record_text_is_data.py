@@ -3,7 +3,6 @@ and wherever the theme prints the record's name and summary."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from lxml import html as lxml_html
 from playwright.sync_api import Browser
 
 from .browser.conftest import serve
-from .conftest import ROOT, mkdocs_build
+from .conftest import copy_project, mkdocs_build
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 'img'\">"
@@ -38,10 +37,7 @@ def _yaml(text: str) -> str:
 
 
 def hostile_project(tmp: Path) -> Path:
-    for name in ("content", "templates", "docs"):
-        shutil.copytree(ROOT / name, tmp / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    record = tmp / "content" / "heel-press.yaml"
+    record = copy_project(tmp) / "content" / "heel-press.yaml"
     lines = record.read_text().splitlines()
     text = "\n".join(lines) + "\n"
     replacements = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, mkdocs_build
+from .conftest import copy_project, mkdocs_build
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -27,10 +27,7 @@ def snapshot(folder: Path) -> dict[str, bytes | None]:
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project whose site was built once and passed."""
-    project = tmp_path_factory.mktemp("good")
-    for name in ("content", "templates", "docs"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path_factory.mktemp("good"))
     done = mkdocs_build(project, project / "site")
     assert done.returncode == 0, done.stderr
     return project

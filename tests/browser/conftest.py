@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..conftest import ROOT, BuiltSite, mkdocs_build
+from ..conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -48,10 +47,7 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def renamed_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site after an FAQ entry and a step were renamed, each keeping its old id as an alias."""
-    project = tmp_path_factory.mktemp("renamed")
-    for name in ("content", "templates", "docs"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path_factory.mktemp("renamed"))
     record = project / "content" / "heel-press.yaml"
     text = record.read_text()
     for old, new in RENAMED_IDS.items():

@@ -21,7 +21,7 @@ import pytest
 
 from build_tools.publish import NGINX_INCLUDE, nginx_server_block
 
-from ..conftest import ROOT, BuiltSite, mkdocs_build
+from ..conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RENAMED_SLUG = "wall-calf-press"
@@ -146,10 +146,7 @@ def stop_nginx(process: subprocess.Popen[bytes], workdir: Path) -> None:
 def renamed_project(tmp: Path) -> Path:
     """The project with Heel Press renamed: a new slug and a renamed FAQ entry, each keeping its
     old id as an alias."""
-    for name in ("content", "templates", "docs"):
-        shutil.copytree(ROOT / name, tmp / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    old = tmp / "content" / "heel-press.yaml"
+    old = copy_project(tmp) / "content" / "heel-press.yaml"
     text = old.read_text().replace(
         "slug: heel-press\n", f"slug: {RENAMED_SLUG}\naliases: [heel-press]\n"
     )
