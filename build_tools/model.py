@@ -93,6 +93,7 @@ class Exercise:
     tips: tuple[str, ...]
     faq: tuple[FaqEntry, ...]
     source: SourceMap = field(compare=False, repr=False)
+    other_names: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -121,4 +122,5 @@ class Exercise:
             tips=tuple(data["tips"]),
             faq=tuple(FaqEntry(f["id"], f["question"], f["answer"]) for f in data["faq"]),
             source=source,
+            other_names=tuple(data.get("other_names", ())),
         )
