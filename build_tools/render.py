@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import browse
 from .model import Exercise, Term, Vocabulary
 
 EXERCISE_TEMPLATE = "exercise.html"
@@ -55,7 +56,25 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["names"] = term_names
+    env.globals["browse_url"] = browse.url
+    env.globals["links"] = term_links
     return env
+
+
+def base_of(url: str) -> str:
+    """The relative path from a page at directory URL `url` back to the site root."""
+    return "../" * url.count("/")
+
+
+def page_parts(body: str) -> tuple[tuple[Heading, ...], frozenset[str]]:
+    """The table of contents (our `h2`s with permalinks) and every id of a rendered body."""
+    toc = tuple(Heading(id_, title) for id_, title in _H2.findall(body))
+    return toc, frozenset(_ID.findall(body))
+
+
+def term_links(terms: Mapping[str, Term], ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
+    """(browse page path from the site root, display name) of each vocabulary id."""
+    return [(browse.url(kind, i), terms[i].name) for i in ids]
 
 
 def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
@@ -63,9 +82,16 @@ def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
     return ", ".join(terms[i].name for i in ids)
 
 
-def render_exercise(env: jinja2.Environment, exercise: Exercise, terms: Vocabulary) -> RenderedPage:
-    body = env.get_template(EXERCISE_TEMPLATE).render(exercise=exercise, terms=terms)
-    toc = tuple(Heading(id_, title) for id_, title in _H2.findall(body))
+def render_exercise(
+    env: jinja2.Environment,
+    exercise: Exercise,
+    terms: Vocabulary,
+    related: Sequence[Exercise] = (),
+) -> RenderedPage:
+    body = env.get_template(EXERCISE_TEMPLATE).render(
+        exercise=exercise, terms=terms, related=related, base=base_of(exercise.url)
+    )
+    toc, anchors = page_parts(body)
     return RenderedPage(
         slug=exercise.slug,
         url=exercise.url,
@@ -73,7 +99,7 @@ def render_exercise(env: jinja2.Environment, exercise: Exercise, terms: Vocabula
         description=exercise.summary,
         html=body,
         toc=toc,
-        anchors=frozenset(_ID.findall(body)),
+        anchors=anchors,
     )
 
 

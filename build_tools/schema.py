@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 
 from .diagnostics import Diagnostic
+from .schema_fast import compile_check
 from .yaml_source import Path, SourceMap
 
 SCHEMA_DIR = resources.files(__package__) / "schemas"
@@ -84,7 +85,14 @@ def validate(data: Any, source: SourceMap, schema_name: str) -> list[Diagnostic]
     return list(unique.values())
 
 
+@cache
+def _is_valid(name: str) -> Callable[[Any], bool]:
+    return compile_check(load_schema(name))
+
+
 def _diagnostics(data: Any, source: SourceMap, schema_name: str) -> Iterator[Diagnostic]:
+    if _is_valid(schema_name)(data):  # the common case, ~50x faster than finding what is wrong
+        return
     for error in _validator(schema_name).iter_errors(data):
         yield from _translate(error, source)
 

@@ -19,6 +19,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path = tuple[str | int, ...]
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class _Walker:
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*at, index)) for index, item in enumerate(node.value)]
+        if node.tag == _STR:  # most values: the text itself, without the constructor's detour
+            return node.value
         try:
             return self._scalars.construct_object(node, deep=True)
         except yaml.YAMLError as error:
@@ -115,7 +118,10 @@ class _Walker:
                     Diagnostic("Y004", "a key must be a plain value", key_location)
                 )
                 continue
-            key = str(self._scalars.construct_object(key_node, deep=True))
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = str(self._scalars.construct_object(key_node, deep=True))
             if key in result:
                 first = self.source.keys[(*at, key)]
                 self.diagnostics.append(

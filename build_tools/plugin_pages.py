@@ -1,0 +1,129 @@
+"""MkDocs glue for pages whose HTML our templates made: MkDocs never runs Markdown on them.
+
+Part of the MkDocs face (with plugin.py): the only other module that imports MkDocs.
+
+- `HtmlPage` replaces `Page.read_source` and `Page.render`: the body, table of contents and anchor
+  ids come from our rendered page, so no Markdown instance is built per page.
+- `HtmlFile` tells `mkdocs serve --dirty` whether the page changed since the last build it
+  served, by a fingerprint of its HTML, so an edit rebuilds only the pages it touched.
+- `NavCache` lets the theme render the sidebar once per page depth for pages outside the
+  navigation (templates/theme/partials/nav.html).
+- `TemplateCache` keeps the theme's compiled templates between the rebuilds of `mkdocs serve`,
+  which otherwise compiles them anew for every rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .browse_pages import SitePage
+
+
+def fingerprint(page: SitePage, site: str) -> str:
+    """What the built page depends on: its own parts, and `site` (config and theme stamps)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (site, page.title, page.description, page.html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class HtmlFile(File):
+    fingerprint: str = ""
+    previous: str | None = None
+
+    def is_modified(self) -> bool:
+        if self.previous != self.fingerprint:
+            return True
+        return not os.path.isfile(self.abs_dest_path)
+
+
+class HtmlPage(Page):
+    def __init__(self, file: File, config: MkDocsConfig, page: SitePage) -> None:
+        super().__init__(page.title, file, config)
+        self.site_page = page
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = {"title": self.site_page.title, "description": self.site_page.description}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        page = self.site_page
+        self.content = page.html
+        self.toc = get_toc(
+            [{"level": 2, "id": h.id, "name": h.title_html, "children": []} for h in page.toc]
+        )
+        self.present_anchor_ids = set(page.anchors)
+
+
+def html_file(
+    config: MkDocsConfig,
+    page: SitePage,
+    site: str,
+    previous: Mapping[str, str],
+    known: dict[tuple[str, ...], HtmlFile] | None = None,
+) -> HtmlFile:
+    """The MkDocs file and page of one of our pages; pages out of the nav say so.
+
+    `known` keeps files between the rebuilds of `mkdocs serve`: a file's paths and URL depend only
+    on its place and the config's output settings, and computing them is most of a page's cost.
+    """
+    inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+    key = (page.src_uri, config.site_dir, str(config.use_directory_urls), inclusion.name)
+    file = known.get(key) if known is not None else None
+    if file is None:
+        file = HtmlFile.generated(config, page.src_uri, content="", inclusion=inclusion)
+        assert isinstance(file, HtmlFile)
+        if known is not None:
+            known[key] = file
+    file.fingerprint = fingerprint(page, site)
+    file.previous = previous.get(page.src_uri)
+    HtmlPage(file, config, page)
+    return file
+
+
+class NavCache:
+    """The sidebar of pages outside the navigation, rendered once per page depth.
+
+    Such a page has no active item, and the sidebar's links are relative, so any two pages at
+    the same depth share it. Pages in the navigation (their own item is active) are never cached.
+    """
+
+    def __init__(self) -> None:
+        self.html: dict[int, str] = {}
+
+    def key(self, page: Page | None, nav: Navigation | None) -> int | None:
+        if page is None or nav is None or page in nav.pages:
+            return None
+        return page.url.count("/")
+
+    def remember(self, key: int, html: str) -> str:
+        self.html[key] = html
+        return html
+
+    def install(self, env: jinja2.Environment) -> None:
+        env.globals.update(nav_cache_key=self.key, nav_cache=self.html, remember_nav=self.remember)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates in memory; Jinja checks each against its source's checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
