@@ -22,7 +22,7 @@ NO_EQUIPMENT = "none"
 """The equipment filter that finds exercises needing nothing but body weight."""
 BODY_WEIGHT = "body-weight"
 DIGITS = "0-9"
-LETTERS = (*"abcdefghijklmnopqrstuvwxyz", DIGITS)
+LETTERS = (DIGITS, *"abcdefghijklmnopqrstuvwxyz")
 
 # Browse kind → the vocabulary it draws on, the word for one of its terms, the filter name.
 KINDS = {

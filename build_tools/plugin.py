@@ -83,10 +83,15 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.home: Callable[[str], str] = lambda base: ""
         self.data_files: dict[str, bytes] = {}
         self.fingerprints: dict[str, str] = {}
+        self.compiled = TemplateCache()
+        self._new_site(None)
+
+    def _new_site(self, site_dir: str | None) -> None:
+        """Forget what was built into another folder: what a rebuild may skip is what it finds."""
+        self.site_dir = site_dir
         self.built: dict[str, str] = {}
         self.page_entries: dict[str, list[Entry]] = {}
         self.written: dict[str, str] = {}
-        self.compiled = TemplateCache()
         self.known_files: dict[tuple[str, ...], HtmlFile] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -97,6 +102,8 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         return Project(root, Path(self.config.content_dir), Path(self.config.templates_dir))
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if config.site_dir != self.site_dir:
+            self._new_site(config.site_dir)
         result = run(self._project(config), cache=self.cache)
         for diagnostic in result.diagnostics:
             (log.error if diagnostic.is_error else log.warning)(diagnostic.format())

@@ -100,16 +100,17 @@ class NavCache:
     """
 
     def __init__(self) -> None:
-        self.html: dict[int, str] = {}
+        self.html: dict[int | None, str] = {}
 
     def key(self, page: Page | None, nav: Navigation | None) -> int | None:
         if page is None or nav is None or page in nav.pages:
             return None
         return page.url.count("/")
 
-    def remember(self, key: int, html: str) -> str:
+    def remember(self, key: int | None, html: str) -> int | None:
+        """Keep `html` under `key` (None: a page in the nav, kept only until the next one)."""
         self.html[key] = html
-        return html
+        return key
 
     def install(self, env: jinja2.Environment) -> None:
         env.globals.update(nav_cache_key=self.key, nav_cache=self.html, remember_nav=self.remember)

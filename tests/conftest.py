@@ -54,3 +54,19 @@ def project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+CORPUS_SIZE = 75
+"""Generated records in `corpus_site`: past the 60 of the corpus sample, so some are varied."""
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The project with records generated from the free-exercise-db sample, built with --strict."""
+    from .bench.corpus import load_corpus, write_project
+
+    project = write_project(tmp_path_factory.mktemp("corpus-project"), CORPUS_SIZE, load_corpus())
+    site = tmp_path_factory.mktemp("corpus-site")
+    done = mkdocs_build(project, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return BuiltSite(site, done.stdout + done.stderr)

@@ -1,5 +1,5 @@
 """Checks over loaded records. Importing this package registers every check."""
 
-from . import identity, vocabulary
+from . import identity, scale, vocabulary
 
-__all__ = ["identity", "vocabulary"]
+__all__ = ["identity", "scale", "vocabulary"]
