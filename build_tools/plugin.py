@@ -34,7 +34,7 @@ from .cache import FileCache, Same
 from .catalog import browse_entries, exercise_entries, facet_files
 from .diagnostics import summary
 from .pipeline import Project, environment, run
-from .plugin_pages import HtmlFile, HtmlPage, NavCache, TemplateCache, html_file
+from .plugin_pages import HtmlFile, HtmlPage, SharedParts, TemplateCache, html_file
 from .render import RenderedPage, base_of
 from .schema_docs import field_reference
 from .search_index import Entry, build_index, entry_words
@@ -168,7 +168,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        NavCache().install(env)  # a fresh cache each build: the nav may have changed
+        SharedParts().install(env)  # anew each build: the nav or the config may have changed
         env.bytecode_cache = self.compiled
         return env
 
@@ -185,11 +185,14 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def _write(self, site: Path, outputs: dict[str, bytes]) -> None:
         """Write what changed since the last build (a clean build writes everything)."""
         written = {}
+        folders: set[Path] = set()  # each folder made once: a system call costs here
         for path, data in outputs.items():
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
             target = site / path
             if not (self.dirty and self.written.get(path) == digest and target.is_file()):
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
                 target.write_bytes(data)
             written[path] = digest
         for gone in set(self.written) - set(written):

@@ -6,8 +6,8 @@ Part of the MkDocs face (with plugin.py): the only other module that imports MkD
   ids come from our rendered page, so no Markdown instance is built per page.
 - `HtmlFile` tells `mkdocs serve --dirty` whether the page changed since the last build it
   served, by a fingerprint of its HTML, so an edit rebuilds only the pages it touched.
-- `NavCache` lets the theme render the sidebar once per page depth for pages outside the
-  navigation (templates/theme/partials/nav.html).
+- `SharedParts` lets the theme render the sidebar, and the blocks that depend only on the
+  page's depth, once per depth (templates/theme/partials/nav.html, generated.html).
 - `TemplateCache` keeps the theme's compiled templates between the rebuilds of `mkdocs serve`,
   which otherwise compiles them anew for every rebuild.
 """
@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
 import jinja2
 import jinja2.bccache
+import jinja2.runtime
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .browse_pages import SitePage
 
@@ -55,7 +56,11 @@ class HtmlPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        self.meta = {"title": self.site_page.title, "description": self.site_page.description}
+        self.meta = {
+            "title": self.site_page.title,
+            "description": self.site_page.description,
+            "template": "generated.html",
+        }
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         page = self.site_page
@@ -92,28 +97,59 @@ def html_file(
     return file
 
 
-class NavCache:
-    """The sidebar of pages outside the navigation, rendered once per page depth.
+class SharedParts:
+    """Parts of the theme's page that many of our pages share, rendered once and reused.
 
-    Such a page has no active item, and the sidebar's links are relative, so any two pages at
-    the same depth share it. Pages in the navigation (their own item is active) are never cached.
+    - The sidebar: a page outside the navigation has no active item, and the sidebar's links are
+      relative, so any two such pages at the same depth share it (partials/nav.html). Pages in
+      the navigation (their own item is active) are never shared.
+    - Blocks that depend only on the page's depth (`generated.html`, partials/header.html):
+      stylesheet and script tags, the theme's configuration, the header around the title.
+    - The table of contents, which depends only on its entries (partials/toc.html).
     """
 
     def __init__(self) -> None:
-        self.html: dict[int | None, str] = {}
+        self.html: dict[Hashable, str] = {}
 
-    def key(self, page: Page | None, nav: Navigation | None) -> int | None:
+    def nav_key(self, page: Page | None, nav: Navigation | None) -> Hashable | None:
         if page is None or nav is None or page in nav.pages:
             return None
-        return page.url.count("/")
+        return ("nav", page.url.count("/"))
 
-    def remember(self, key: int | None, html: str) -> int | None:
+    def toc_key(self, page: Page | None) -> Hashable | None:
+        """A table of contents' entries: its links are fragments, so equal entries, equal HTML."""
+        if page is None:
+            return None
+
+        def entries(items: Iterable[AnchorLink]) -> tuple[Hashable, ...]:
+            return tuple((i.id, i.title, i.level, entries(i.children)) for i in items)
+
+        return ("toc", entries(page.toc))
+
+    def remember(self, key: Hashable | None, html: str) -> Hashable | None:
         """Keep `html` under `key` (None: a page in the nav, kept only until the next one)."""
         self.html[key] = html
         return key
 
     def install(self, env: jinja2.Environment) -> None:
-        env.globals.update(nav_cache_key=self.key, nav_cache=self.html, remember_nav=self.remember)
+        shared = self.html
+
+        @jinja2.pass_context
+        def same_per_depth(
+            context: jinja2.runtime.Context, name: str, render: Callable[[], str]
+        ) -> str:
+            key = (name, context.get("base_url"))
+            if key not in shared:
+                shared[key] = render()
+            return shared[key]
+
+        env.globals.update(
+            nav_cache_key=self.nav_key,
+            toc_key=self.toc_key,
+            nav_cache=shared,
+            remember_nav=self.remember,
+            same_per_depth=same_per_depth,
+        )
 
 
 class TemplateCache(jinja2.BytecodeCache):

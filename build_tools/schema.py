@@ -12,13 +12,14 @@ import json
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic
 from .schema_fast import compile_check
 from .yaml_source import Path, SourceMap
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_DIR = resources.files(__package__) / "schemas"
 EXERCISE_SCHEMA = "exercise.schema.json"
@@ -41,6 +42,10 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
+    # Imported on first use: valid records never need it (see schema_fast.py), and it is a tenth
+    # of a second of every build's start.
+    import jsonschema
+
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)

@@ -188,6 +188,9 @@ def build_index(
             "count": len(ordered),
             "chunk": CHUNK,
             "splits": splits,
+            # The files that exist: the browser never asks for one that does not (no 404s).
+            "shards": sorted(shards),
+            "typos": sorted(typo),
             "countBits": COUNT_BITS,
             "typoMin": TYPO_MIN,
             "stopwords": sorted(STOPWORDS),

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 # Irregular plurals of the field's own words; the rules below handle the regular ones.
 IRREGULAR = {"calves": "calf", "halves": "half", "flyes": "fly", "feet": "foot", "teeth": "tooth"}
 
 _APOSTROPHES = re.compile(r"['’`]")
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
+@cache
 def stem(word: str) -> str:
     """The singular of a word, by the regular English rules: `pull-ups` and `pull-up` meet."""
     if word in IRREGULAR:
@@ -79,7 +81,7 @@ def fold(text: str) -> list[str]:
         decomposed = unicodedata.normalize("NFKD", plain)
         plain = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     plain = _APOSTROPHES.sub("", plain)
-    return [stem(w) for w in _SEPARATORS.split(plain) if w]
+    return [stem(w) for w in _WORDS.findall(plain)]
 
 
 def keywords(words: Iterable[str]) -> list[str]:

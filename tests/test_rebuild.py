@@ -76,12 +76,23 @@ def test_a_dirty_rebuild_makes_the_same_site_as_a_clean_build(tmp_path: Path, qu
     ]
 
 
-def test_the_shared_sidebar_is_the_sidebar_the_theme_makes(
+def _install_without_sharing(self: plugin_pages.SharedParts, env: object) -> None:
+    env.globals.update(  # type: ignore[attr-defined]
+        nav_cache_key=self.nav_key,
+        toc_key=lambda page: None,
+        nav_cache=self.html,
+        remember_nav=self.remember,
+        same_per_depth=lambda name, render: render(),
+    )
+
+
+def test_shared_parts_are_the_parts_the_theme_makes(
     tmp_path: Path, quiet: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = write_project(tmp_path / "project", 30, load_corpus())
     _build(project, tmp_path / "cached", dirty=False)
-    monkeypatch.setattr(plugin_pages.NavCache, "key", lambda self, page, nav: None)
+    monkeypatch.setattr(plugin_pages.SharedParts, "nav_key", lambda self, page, nav: None)
+    monkeypatch.setattr(plugin_pages.SharedParts, "install", _install_without_sharing)
     _build(project, tmp_path / "uncached", dirty=False)
     cached, uncached = _pages(tmp_path / "cached"), _pages(tmp_path / "uncached")
     assert cached.keys() == uncached.keys()

@@ -133,6 +133,8 @@
       if (!metaPromise) {
         metaPromise = get("meta.json").then(function (m) {
           m.splitSet = new Set(m.splits);
+          m.shardSet = new Set(m.shards);
+          m.typoSet = new Set(m.typos);
           m.stopSet = new Set(m.stopwords);
           return m;
         });
@@ -155,7 +157,9 @@
     }
 
     function shard(m, word) {
-      return get("w/" + shardOf(m, word) + ".json").then(function (data) {
+      var prefix = shardOf(m, word);
+      if (!m.shardSet.has(prefix)) return Promise.resolve({});
+      return get("w/" + prefix + ".json").then(function (data) {
         return data || {};
       });
     }
@@ -176,7 +180,7 @@
         var keys = typoKeys(word);
         var groups = await Promise.all(
           keys.map(function (key) {
-            return get("t/" + key[0] + ".json");
+            return m.typoSet.has(key[0]) ? get("t/" + key[0] + ".json") : null;
           })
         );
         var near = new Set();
