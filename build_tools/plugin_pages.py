@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from pathlib import Path
 
 import jinja2
 import jinja2.bccache
@@ -28,6 +29,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .browse_pages import SitePage
+
+
+def chrome_stamp(paths: list[Path]) -> str:
+    """Modification times of the files every page's chrome depends on (config, theme)."""
+    found = []
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        found += [f"{f}:{f.stat().st_mtime_ns}" for f in files if f.exists()]
+    return "|".join(found)
 
 
 def fingerprint(page: SitePage, site: str) -> str:
@@ -95,6 +105,37 @@ def html_file(
     file.previous = previous.get(page.src_uri)
     HtmlPage(file, config, page)
     return file
+
+
+class PageFiles:
+    """Our pages as MkDocs files, build after build of one `mkdocs serve --dirty` session.
+
+    A file is "modified" when its page's fingerprint differs from the one the last successful
+    build wrote; without `dirty` every build starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.site_dir: str | None = None
+        self.built: dict[str, str] = {}
+        self.pending: dict[str, str] = {}
+        self.known: dict[tuple[str, ...], HtmlFile] = {}
+
+    def files(
+        self, config: MkDocsConfig, pages: Iterable[SitePage], stamp: str, *, dirty: bool
+    ) -> list[HtmlFile]:
+        if not dirty or config.site_dir != self.site_dir:
+            self.site_dir, self.built, self.known = config.site_dir, {}, {}
+        made = [
+            html_file(config, p, stamp, self.built, self.known if dirty else None) for p in pages
+        ]
+        live = {f.src_uri for f in made}
+        self.known = {k: f for k, f in self.known.items() if k[0] in live}
+        self.pending = {f.src_uri: f.fingerprint for f in made}
+        return made
+
+    def written(self) -> None:
+        """The build succeeded: what it wrote is what the next one compares with."""
+        self.built = self.pending
 
 
 class SharedParts:

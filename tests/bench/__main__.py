@@ -101,15 +101,26 @@ def measure_size(
         )
     if n in args.serve_sizes:
         slug = "pullups" if (project / "content" / "pullups.yaml").exists() else records[0]["slug"]
-        row["served"] = measure.serve_edit_times(project, slug, args.edits)
-        print(f"   edit → served: {', '.join(f'{t:.2f}' for t in row['served'])} s", flush=True)
+        served = measure.serve_edit_times(project, slug, args.edits)
+        row.update(served=served.seconds, rebuilds=served.rebuilds)
+        print(
+            f"   edit → served: {', '.join(f'{t:.2f}' for t in served.seconds)} s "
+            f"(rebuilds {', '.join(f'{t:.2f}' for t in served.rebuilds)} s)",
+            flush=True,
+        )
     if n <= args.default_max:
         default = write_markdown_project(project / "content", work / f"default-{n}")
         run = measure.mkdocs_build(default, work / f"default-site-{n}", strict=False)
         if run.returncode != 0:
             sys.exit(f"the default build of {n} exercises failed:\n{run.output[-4000:]}")
         theme_index = measure.theme_search_index(work / f"default-site-{n}")
-        row.update(default_s=run.seconds, default_peak_bytes=run.peak_bytes)
+        default_stats = measure.site_stats(work / f"default-site-{n}")
+        row.update(
+            default_s=run.seconds,
+            default_peak_bytes=run.peak_bytes,
+            default_site_bytes=default_stats.bytes,
+            default_largest_page_bytes=default_stats.largest_page_bytes,
+        )
         if theme_index:
             row.update(default_search_bytes=theme_index[0], default_search_gzip=theme_index[1])
         print(
@@ -161,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({"machine": about, "rows": rows}, indent=1))
     if args.docs:
-        report.write_docs(args.docs, rows, about, [])
+        report.write_docs(args.docs, rows, about, report.notes(rows, args.default_max))
     return 0
 
 

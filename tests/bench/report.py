@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import os
 import platform
@@ -51,11 +52,12 @@ def machine() -> dict[str, str]:
         for name in ("mkdocs", "mkdocs-material", "jinja2", "pyyaml", "fastjsonschema")
     )
     return {
-        "cpu": f"{cpu}, {os.cpu_count()} cores",
-        "memory": memory,
-        "system": system,
-        "python": platform.python_version(),
-        "packages": versions,
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "Memory": memory,
+        "System": system,
+        "Python": platform.python_version(),
+        "Packages": versions,
+        "Run": datetime.date.today().isoformat(),
     }
 
 
@@ -255,6 +257,41 @@ def svg_plot(rows: list[Row], width: int = 640, height: int = 400) -> str:
     return "\n".join(parts) + "\n"
 
 
+def notes(rows: list[Row], default_max: int) -> list[str]:
+    """What the numbers leave unsaid: comparisons, what was not run and why, what dominates."""
+    found = []
+    for r in rows:
+        if r.get("default_search_gzip") and r.get("search_query_max") is not None:
+            found.append(
+                f"- Search at {r['n']:,}: the theme's search downloads its whole index, "
+                f"{r['default_search_bytes'] / 2**20:.1f} MB "
+                f"({r['default_search_gzip'] / 1024:,.0f} KB gzip), before the first result; "
+                f"this site's search downloaded at most {r['search_query_max'] / 1024:.0f} KB "
+                "for a whole query."
+            )
+        if r.get("default_largest_page_bytes"):
+            found.append(
+                f"- Page size at {r['n']:,}: the default build's largest page is "
+                f"{r['default_largest_page_bytes'] / 1024:,.0f} KB, because its sidebar lists "
+                f"every page; this site's largest is {r['largest_page_bytes'] / 1024:.0f} KB."
+            )
+        if r.get("rebuilds"):
+            found.append(
+                f"- Edit → served at {r['n']:,}: each rebuild took "
+                f"{statistics.median(r['rebuilds']):.2f} s (median, as `mkdocs serve` logs it); "
+                "the rest is MkDocs' file watcher, which looks for changes every 0.5 s, and its "
+                "0.1 s wait for further changes."
+            )
+    skipped = [r["n"] for r in rows if r["n"] > default_max]
+    if skipped:
+        found.append(
+            f"- The default build was not run at {', '.join(f'{n:,}' for n in skipped)} "
+            "exercises: every page's sidebar lists every page, so its time and output grow with "
+            "the square of the number of pages (`--default-max` runs it anyway)."
+        )
+    return found
+
+
 def page(rows: list[Row], about: dict[str, str], notes: list[str]) -> str:
     """The `docs/` page: what was measured, on what, the table, the plot and the targets."""
     lines = [
@@ -269,7 +306,7 @@ def page(rows: list[Row], about: dict[str, str], notes: list[str]) -> str:
         "",
         "## Machine",
         "",
-        *(f"- {key.capitalize()}: {value}" for key, value in about.items()),
+        *(f"- {key}: {value}" for key, value in about.items()),
         "",
         "## Results",
         "",
