@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .anchor_lock import LOCK_FILE, AnchorLock, read_lock
+from .cache import FileCache
 from .diagnostics import Diagnostic, Location
 from .model import Exercise, Vocabulary
 from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, validate
@@ -60,8 +61,11 @@ def _read(path: Path, shown: str, schema: str) -> tuple[object, SourceMap, list[
     return parsed.data, parsed.source, problems
 
 
-def load_exercise(path: Path, root: Path) -> tuple[Exercise | None, list[Diagnostic]]:
-    data, source, problems = _read(path, display_path(path, root), EXERCISE_SCHEMA)
+def load_exercise(
+    path: Path, root: Path, shown: str | None = None
+) -> tuple[Exercise | None, list[Diagnostic]]:
+    """One record; `shown` is its path as diagnostics print it, when the caller knows it."""
+    data, source, problems = _read(path, shown or display_path(path, root), EXERCISE_SCHEMA)
     if problems or not isinstance(data, dict):
         return None, problems
     return Exercise.from_data(data, source), problems
@@ -74,15 +78,24 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
     return Vocabulary.from_data(data, source), problems
 
 
-def load_content(content_dir: Path, root: Path) -> Content:
-    """Load the vocabulary and every record; all problems of all files in one pass."""
+def load_content(content_dir: Path, root: Path, cache: FileCache | None = None) -> Content:
+    """Load the vocabulary and every record; all problems of all files in one pass.
+
+    With a `cache`, a file unchanged since the last call is not read again.
+    """
+    cache = cache if cache is not None else FileCache()
     diagnostics: list[Diagnostic] = []
-    vocabulary, problems = load_vocabulary(content_dir / VOCABULARY_FILE, root)
+    vocabulary_path = content_dir / VOCABULARY_FILE
+    vocabulary, problems = cache.get(vocabulary_path, lambda p: load_vocabulary(p, root))
     diagnostics.extend(problems)
     exercises: list[Exercise] = []
     paths = record_paths(content_dir)
-    for path in paths:
-        exercise, problems = load_exercise(path, root)
+    cache.keep_only([vocabulary_path, *paths])
+    # Every record sits directly in the content folder: resolve that folder once, not each file.
+    folder = display_path(content_dir, root)
+    shown = [f"{folder}/{p.name}" if folder != "." else p.name for p in paths]
+    for path, name in zip(paths, shown, strict=True):
+        exercise, problems = cache.get(path, lambda p, name=name: load_exercise(p, root, name))
         diagnostics.extend(problems)
         if exercise is not None:
             exercises.append(exercise)
@@ -91,6 +104,6 @@ def load_content(content_dir: Path, root: Path) -> Content:
         tuple(exercises),
         vocabulary,
         tuple(diagnostics),
-        tuple(display_path(p, root) for p in paths),
+        tuple(shown),
         read_lock(lock_file, display_path(lock_file, root)),
     )

@@ -173,6 +173,7 @@ class Exercise:
     tips: tuple[str, ...]
     faq: tuple[FaqEntry, ...]
     source: SourceMap = field(compare=False, repr=False)
+    other_names: tuple[str, ...] = ()
     stance: Stance | None = None
 
     def sections(self) -> tuple[str, ...]:
@@ -248,4 +249,5 @@ class Exercise:
             ),
             source=source,
             stance=Stance(**data["stance"]) if "stance" in data else None,
+            other_names=tuple(data.get("other_names", ())),
         )

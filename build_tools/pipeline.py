@@ -11,12 +11,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import checks, codes  # noqa: F401  (registers the checks and the codes)
+from . import browse, checks, codes  # noqa: F401  (registers the checks and the codes)
+from .built_site import BuiltSite
+from .cache import FileCache, Same
 from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from .load import Content, display_path, load_content
 from .registry import RECORD_CHECKS, SITE_CHECKS
 from .render import RenderedPage, make_environment, render_exercise
-from .site import BuiltSite
 
 
 @dataclass(frozen=True)
@@ -64,20 +65,52 @@ def verify_site(site: BuiltSite, content: Content) -> list[Diagnostic]:
     return sorted_diagnostics(found)
 
 
-def run(project: Project, *, render: bool = True) -> Result:
-    """Load and check everything; render the pages only when nothing is wrong."""
-    content = load_content(project.content_dir, project.root)
+def run(project: Project, *, render: bool = True, cache: FileCache | None = None) -> Result:
+    """Load and check everything; render the pages only when nothing is wrong.
+
+    A `cache` kept between calls (as `mkdocs serve` does) rereads only the records that changed.
+    """
+    if cache is not None:
+        cache.sweep()
+    content = load_content(project.content_dir, project.root, cache)
     diagnostics = check_content(content)
     if not render or has_errors(diagnostics) or content.vocabulary is None:
         return Result(content, (), tuple(diagnostics))
-    env = make_environment(project.templates_dir)
+    # With a cache, what was made from unchanged inputs is reused: unchanged records are the very
+    # same objects from one rebuild to the next, so `Same` keys them cheaply.
+    memo = cache if cache is not None else FileCache()
+    env = environment(project.templates_dir, memo)
+    vocabulary = Same(content.vocabulary)
+    related = memo.remember(
+        ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
+    )
     pages: list[RenderedPage] = []
     for exercise in content.exercises:
+        others = related[exercise.slug]
         try:
-            pages.append(render_exercise(env, exercise, content.vocabulary, project.site_url))
+            pages.append(
+                memo.remember(
+                    ("page", env, vocabulary, Same(exercise), *map(Same, others), project.site_url),
+                    lambda e=exercise, o=others: render_exercise(
+                        env, e, content.vocabulary, o, site_url=project.site_url
+                    ),
+                )
+            )
         except jinja2.TemplateError as error:
             diagnostics.append(template_diagnostic(error, project))
     return Result(content, tuple(pages), tuple(sorted_diagnostics(diagnostics)))
+
+
+def templates_stamp(folder: Path) -> tuple[tuple[str, int], ...]:
+    """Name and modification time of every template."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()))
+
+
+def environment(templates_dir: Path, cache: FileCache) -> jinja2.Environment:
+    """The templates' environment, made anew only when a template changed (so a page rendered
+    with it may be reused while it is the same)."""
+    stamp = templates_stamp(templates_dir)
+    return cache.remember(("env", stamp), lambda: make_environment(templates_dir))
 
 
 def template_diagnostic(error: jinja2.TemplateError, project: Project) -> Diagnostic:

@@ -1,14 +1,20 @@
 """MkDocs glue: turns the pipeline's pages into MkDocs pages. No logic that MkDocs does not need.
 
-- `on_config` points the build at a staging folder beside the output folder.
-- `on_files` runs the pipeline and adds one generated page per record (nothing is written to
-  `docs/`), plus the exercise index, the field reference and the catalogue of checks.
-- `on_page_markdown` / `on_page_content` hand MkDocs the HTML our templates made, with its
-  table of contents and anchors, so Markdown never reads record text.
-- `on_post_build` (last of all plugins) writes the host configuration, checks the built site,
-  then swaps the staging folder into place only if nothing failed: a failed build leaves the
-  previous site untouched.
+- `on_config` points a build at a staging folder beside the output folder, except under
+  `mkdocs serve --dirty`, which writes in place so that an edit rewrites only what it changed:
+  there, a record with a problem stops the rebuild before anything is written, and the server
+  keeps the last good site.
+- `on_files` runs the pipeline and adds our pages (nothing is written to `docs/`): one per record,
+  the A–Z index, the browse pages and the filter page, whose HTML our templates made (see
+  plugin_pages.py: Markdown never runs on them), plus the field reference and the catalogue of
+  checks.
+- `on_post_build` (last of all plugins) writes the search index, the filter page's data and the
+  host configuration (site.py and publish.py make them; this only hands them over), checks the
+  built site, then swaps the staging folder into place only if nothing failed: a failed build
+  leaves the previous site untouched.
 - Problems are logged in `path:line:col: CODE message` form and abort the build.
+- The plugin has `on_startup`, so `mkdocs serve` keeps it between rebuilds: records are reread
+  only when their file changed, and with `--dirty` only the pages an edit changed are rebuilt.
 """
 
 from __future__ import annotations
@@ -16,37 +22,49 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
+import jinja2
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .checks_docs import check_catalogue
+from .built_site import read_site
+from .cache import FileCache
+from .checks_docs import catalogue_pages
 from .diagnostics import Diagnostic, has_errors, summary
 from .load import display_path
-from .pipeline import Project, Result, run, verify_site
+from .pipeline import Project, Result, environment, run, verify_site
+from .plugin_pages import (
+    HtmlPage,
+    PageFiles,
+    SharedParts,
+    TemplateCache,
+    chrome_stamp,
+    compact,
+)
 from .publish import write_host_files
-from .render import RenderedPage, make_environment, render_exercise_list
+from .render import base_of, make_environment
 from .schema_docs import field_reference
-from .site import read_site
+from .search_index import Entry
+from .site import Site, Writer, assemble, search_files
 from .staging import discard, publish, stage
 from .structured_data import exercise_graph, json_ld
 
+if TYPE_CHECKING:  # the server (and its file watcher) is imported only by `mkdocs serve`
+    from mkdocs.livereload import LiveReloadServer
+
 log = logging.getLogger("mkdocs.plugins.build_tools")
 
-INDEX_PAGE = "exercises/index.md"
 FIELDS_PAGE = "reference/record-fields.md"
-CHECKS_PAGE = "reference/checks.md"
 LIST_MARKER = "<!-- exercise-list -->"
-INDEX_TITLE = "All exercises"
+INDEX_TITLE = "Exercises A–Z"
 
 
 class ExercisesConfig(base.Config):
@@ -60,12 +78,20 @@ class ExercisesConfig(base.Config):
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def __init__(self) -> None:
+        # Kept across the rebuilds of `mkdocs serve`.
+        self.cache: FileCache = FileCache()
         self.dirty = False
+        self.staged = True
+        self.compiled = TemplateCache()
+        self.pages = PageFiles()
+        self.writer = Writer()
+        self.page_entries: dict[str, list[Entry]] = {}
         self._reset()
 
     def _reset(self) -> None:
+        """Per build."""
         self.result: Result | None = None
-        self.pages: dict[str, RenderedPage] = {}
+        self.site: Site | None = None
         self.page_uris: dict[str, str] = {}
         self.site_dir: Path | None = None
         self.staging: Path | None = None
@@ -87,60 +113,66 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             (log.error if diagnostic.is_error else log.warning)(diagnostic.format())
         return shown
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining this hook also keeps one plugin object for all rebuilds of `mkdocs serve`;
-        # every per-build attribute is reset in `on_config`.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.dirty = dirty
+        # MkDocs empties the output folder before `on_files` unless the build is dirty, so only a
+        # dirty `serve` may write in place.
+        self.staged = not (command == "serve" and dirty)
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
         self.mkdocs_config = config
         self.site_dir = Path(config.site_dir)
-        self.staging = stage(self.site_dir, keep=self.dirty)
-        config.site_dir = str(self.staging)
+        if self.staged:
+            self.staging = stage(self.site_dir, keep=self.dirty)
+            config.site_dir = str(self.staging)
         # MkDocs counts warnings for --strict only after `on_post_build`, too late to keep the
         # previous site: we count what is logged during the build ourselves.
         logging.getLogger("mkdocs").addHandler(self.logged)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = run(self._project(config))
+        result = run(self._project(config), cache=self.cache)
         shown = self._log(result.diagnostics, config.strict)
-        if has_errors(shown):
+        if has_errors(shown) or result.content.vocabulary is None:
             raise PluginError(
                 f"content check failed: {summary(shown)}; the previous site in"
                 f" {self.site_dir} is left as it was"
             )
         self.result = result
-        self.pages = {f"exercises/{page.slug}.md": page for page in result.pages}
-        for src_uri, page in self.pages.items():
-            file = File.generated(config, src_uri, content="")
-            self.page_uris[page.slug] = file.dest_uri
+        env = environment(Path(self.config.templates_dir), self.cache)
+        self.site = site = assemble(result, env, self.cache)
+        theme = [Path(d) for d in config.theme.dirs[:1] if config.theme.custom_dir]
+        stamp = chrome_stamp([Path(config.config_file_path), *theme])
+        for file in self.pages.files(config, site.pages, stamp, dirty=self.dirty):
             files.append(file)
-        files.append(
-            File.generated(config, INDEX_PAGE, content=f"# {INDEX_TITLE}\n\n{LIST_MARKER}")
-        )
+        exercise_uris = {f"exercises/{page.slug}.md": page.slug for page in result.pages}
+        for file in files:
+            if file.src_uri in exercise_uris:
+                self.page_uris[exercise_uris[file.src_uri]] = file.dest_uri
         files.append(File.generated(config, FIELDS_PAGE, content=field_reference()))
-        files.append(File.generated(config, CHECKS_PAGE, content=check_catalogue()))
+        for src_uri, markdown in catalogue_pages().items():
+            files.append(File.generated(config, src_uri, content=markdown))
+        # Forget the search entries of hand-written pages that are gone.
+        self.page_entries = {k: v for k, v in self.page_entries.items() if k in files.src_uris}
         return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        rendered = self.pages.get(page.file.src_uri)
-        if rendered is not None:
+        if isinstance(page, HtmlPage):
             # The theme prints these two unescaped (in <title>, the header, an attribute):
             # escaped here, record text shows literally there too.
-            page.meta["title"] = str(escape(rendered.title))
-            page.meta["description"] = str(escape(rendered.description))
-            page.meta["og_type"] = "article"
-            page.meta["structured_data"] = self._structured_data(rendered.slug, config)
-            return ""
-        if LIST_MARKER in markdown and self.result is not None:
-            env = make_environment(Path(self.config.templates_dir))
-            base_url = "../" * page.file.dest_uri.count("/")
-            listing = render_exercise_list(env, self.result.content.exercises, base_url)
+            page.meta["title"] = str(escape(page.site_page.title))
+            page.meta["description"] = str(escape(page.site_page.description))
+            slug = page.file.src_uri.removeprefix("exercises/").removesuffix(".md")
+            if slug in self.page_uris:
+                page.meta["og_type"] = "article"
+                page.meta["structured_data"] = self._structured_data(slug, config)
+            return None
+        if LIST_MARKER in markdown and self.site is not None:
+            listing = self.site.home(base_of(page.url))
             return markdown.replace(LIST_MARKER, "\n" + listing + "\n")
         return None
 
@@ -162,31 +194,45 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        rendered = self.pages.get(page.file.src_uri)
-        if rendered is None:
-            return None
-        page.toc = get_toc(
-            [{"level": 2, "id": h.id, "name": h.title_html, "children": []} for h in rendered.toc]
-        )
-        page.present_anchor_ids = set(rendered.anchors)
-        return rendered.html
+        if not isinstance(page, HtmlPage):  # a hand-written page: found by its title and headings
+            title = page.title or page.file.name
+            sections = [h for top in page.toc for h in (top.children if top.level == 1 else [top])]
+            self.page_entries[page.file.src_uri] = [
+                Entry("page", title, page.url),
+                *(Entry("page", h.title, f"{page.url}#{h.id}", title) for h in sections),
+            ]
+        return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return compact(output) if isinstance(page, HtmlPage) else None
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        SharedParts().install(env)  # anew each build: the nav or the config may have changed
+        env.bytecode_cache = self.compiled
+        return env
 
     @event_priority(-100)  # last: after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.result is not None
-        assert self.staging is not None
+        assert self.site is not None
         assert self.site_dir is not None
-        root = Path(config.config_file_path).parent
-        inside = self.site_dir.resolve().is_relative_to(root.resolve())
-        shown_as = display_path(self.site_dir, root) if inside else ""
+        built = self.staging or self.site_dir
+        pages = (e for entries in self.page_entries.values() for e in entries)
+        outputs = search_files([*self.site.entries, *pages], self.cache)
+        self.writer.write(built, {**outputs, **self.site.data_files}, dirty=self.dirty)
         write_host_files(
-            self.staging,
+            built,
             self.result.content.exercises,
             config.site_url or "/",
             make_environment(Path(self.config.templates_dir)),
             Path(self.config.hosting_templates_dir),
         )
-        site = read_site(self.staging, shown_as, self.page_uris, config.site_url or "")
+        root = Path(config.config_file_path).parent
+        inside = self.site_dir.resolve().is_relative_to(root.resolve())
+        shown_as = display_path(self.site_dir, root) if inside else ""
+        site = read_site(built, shown_as, self.page_uris, config.site_url or "")
         shown = self._log(tuple(verify_site(site, self.result.content)), config.strict)
         logging.getLogger("mkdocs").removeHandler(self.logged)
         counts = dict(self.logged.get_counts())
@@ -199,10 +245,12 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             else:
                 reason = f"{failed} errors and {warned} warnings logged during the build"
             raise PluginError(f"{reason}; the previous site in {self.site_dir} is left as it was")
-        publish(self.staging, self.site_dir)
-        config.site_dir = str(self.site_dir)
-        self.staging = None
-        log.info(f"Published the site to {self.site_dir}")
+        if self.staging is not None:
+            publish(self.staging, self.site_dir)
+            config.site_dir = str(self.site_dir)
+            self.staging = None
+            log.info(f"Published the site to {self.site_dir}")
+        self.pages.written()
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.logged)

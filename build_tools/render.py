@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import browse
 from .anchors import page_url
 from .figure import stance_figures
 from .model import Exercise, FaqEntry, Reference, Step, Term, Vocabulary
@@ -59,7 +60,25 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["names"] = term_names
     env.globals["label"] = reference_label
     env.globals["stance_figures"] = stance_figures
+    env.globals["browse_url"] = browse.url
+    env.globals["term_links"] = term_links
     return env
+
+
+def base_of(url: str) -> str:
+    """The relative path from a page at directory URL `url` back to the site root."""
+    return "../" * url.count("/")
+
+
+def page_parts(body: str) -> tuple[tuple[Heading, ...], frozenset[str]]:
+    """The table of contents (our `h2`s with permalinks) and every id of a rendered body."""
+    toc = tuple(Heading(id_, title) for id_, title in _H2.findall(body))
+    return toc, frozenset(_ID.findall(body))
+
+
+def term_links(terms: Mapping[str, Term], ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
+    """(browse page path from the site root, display name) of each vocabulary id."""
+    return [(browse.url(kind, i), terms[i].name) for i in ids]
 
 
 def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
@@ -78,13 +97,22 @@ def reference_label(exercise: Exercise, reference: Reference) -> str:
 
 
 def render_exercise(
-    env: jinja2.Environment, exercise: Exercise, terms: Vocabulary, site_url: str = ""
+    env: jinja2.Environment,
+    exercise: Exercise,
+    terms: Vocabulary,
+    related: Sequence[Exercise] = (),
+    *,
+    site_url: str = "",
 ) -> RenderedPage:
     """The page body; deep links that leave the page (copy, print) are absolute under `site_url`."""
     body = env.get_template(EXERCISE_TEMPLATE).render(
-        exercise=exercise, terms=terms, page_url=page_url(site_url, exercise)
+        exercise=exercise,
+        terms=terms,
+        related=related,
+        base=base_of(exercise.url),
+        page_url=page_url(site_url, exercise),
     )
-    toc = tuple(Heading(id_, title) for id_, title in _H2.findall(body))
+    toc, anchors = page_parts(body)
     return RenderedPage(
         slug=exercise.slug,
         url=exercise.url,
@@ -92,7 +120,7 @@ def render_exercise(
         description=exercise.summary,
         html=body,
         toc=toc,
-        anchors=frozenset(_ID.findall(body)),
+        anchors=anchors,
     )
 
 

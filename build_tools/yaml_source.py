@@ -19,25 +19,37 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path = tuple[str | int, ...]
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
 class SourceMap:
-    """Where each field of a parsed document stands in its file."""
+    """Where each field of a parsed document stands in its file.
+
+    A file read by the fast path keeps its `text` instead, and its positions are found the first
+    time one is asked for: most records never have a finding, and never need them.
+    """
 
     path: str
     values: dict[Path, Location] = field(default_factory=dict)
     keys: dict[Path, Location] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False, compare=False)
 
     def value(self, at: Path) -> Location:
         """The position of the value at `at`, or of the nearest enclosing value that exists."""
+        self._locate()
         return self._nearest(self.values, at)
 
     def key(self, at: Path) -> Location:
         """The position of the key of the field at `at` (for list items: the item itself)."""
+        self._locate()
         if at in self.keys:
             return self.keys[at]
         return self._nearest(self.values, at)
+
+    def _locate(self) -> None:
+        if self.text is not None and not self.values:
+            _Walker(self).walk(yaml.compose(self.text, Loader=_Loader), ())
 
     def _nearest(self, table: dict[Path, Location], at: Path) -> Location:
         for end in range(len(at), -1, -1):
@@ -60,8 +72,37 @@ def _location(path: str, mark: yaml.Mark | None) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
+class _Unusual(Exception):
+    """The fast path met something only the full path reports well (a duplicate key)."""
+
+
+def _fields(loader: yaml.CSafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Unusual
+        key = str(loader.construct_object(key_node, deep=True))
+        if key in found:
+            raise _Unusual
+        found[key] = loader.construct_object(value_node, deep=True)
+    return found
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Data without positions, built by the C parser: ~30% faster than composing and walking."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:map", _fields)
+
+
 def parse_yaml(text: str, path: str) -> ParsedYaml:
     """Parse one YAML document; syntax errors (Y001) and duplicate keys (Y002) are values."""
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+    except (yaml.YAMLError, _Unusual, TypeError, ValueError):
+        data = None  # the full path below finds the problem and says where it is
+    if isinstance(data, (dict, list)):
+        return ParsedYaml(data, SourceMap(path, text=text))
     source = SourceMap(path)
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -103,6 +144,8 @@ class _Walker:
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*at, index)) for index, item in enumerate(node.value)]
+        if node.tag == _STR:  # most values: the text itself, without the constructor's detour
+            return node.value
         try:
             return self._scalars.construct_object(node, deep=True)
         except yaml.YAMLError as error:
@@ -120,7 +163,10 @@ class _Walker:
                     Diagnostic("Y004", "a key must be a plain value", key_location)
                 )
                 continue
-            key = str(self._scalars.construct_object(key_node, deep=True))
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = str(self._scalars.construct_object(key_node, deep=True))
             if key in result:
                 first = self.source.keys[(*at, key)]
                 self.diagnostics.append(

@@ -84,3 +84,19 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+CORPUS_SIZE = 75
+"""Generated records in `corpus_site`: past the 60 of the corpus sample, so some are varied."""
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The project with records generated from the free-exercise-db sample, built with --strict."""
+    from .bench.corpus import load_corpus, write_project
+
+    project = write_project(tmp_path_factory.mktemp("corpus-project"), CORPUS_SIZE, load_corpus())
+    site = tmp_path_factory.mktemp("corpus-site")
+    done = mkdocs_build(project, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return BuiltSite(site, done.stdout + done.stderr)

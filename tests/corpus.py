@@ -17,11 +17,13 @@ from typing import Any
 import jsonschema
 import yaml
 
+from build_tools import browse
+from build_tools.browse_pages import browse_pages
+from build_tools.built_site import read_site
 from build_tools.load import load_content
 from build_tools.pipeline import Project, run, verify_site
-from build_tools.render import make_environment, render_exercise
+from build_tools.render import base_of, make_environment, render_exercise
 from build_tools.schema import translate
-from build_tools.site import read_site
 from build_tools.yaml_source import parse_yaml
 
 from .conftest import copy_project
@@ -59,8 +61,9 @@ def load_cases() -> list[Case]:
 
 
 def build_small_site(project: Path) -> None:
-    """The Heel Press page rendered by the project's own templates, in a fixed skeleton, so that
-    line numbers depend on our templates only, never on the theme."""
+    """The Heel Press page and the browse pages it links to, rendered by the project's own
+    templates, in a fixed skeleton, so that line numbers depend on our templates only, never
+    on the theme."""
     content = load_content(project / "content", project)
     assert content.vocabulary is not None
     env = make_environment(project / "templates" / "pages")
@@ -69,12 +72,21 @@ def build_small_site(project: Path) -> None:
     shutil.copy(SKELETON / "site.css", site / "assets" / "site.css")
     shutil.copy(SKELETON / "index.html", site / "index.html")
     skeleton = (SKELETON / "page.html").read_text(encoding="utf-8")
+
+    def write(url: str, title: str, body: str) -> None:
+        # The skeleton is written for a page two folders deep: `../../` is the site root.
+        html = skeleton.replace('"../../', f'"{base_of(url)}')
+        html = html.replace("{title}", title).replace("{body}", body.rstrip("\n"))
+        folder = site / url
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(html, encoding="utf-8")
+
     for exercise in content.exercises:
         page = render_exercise(env, exercise, content.vocabulary)
-        folder = site / "exercises" / exercise.slug
-        folder.mkdir(parents=True)
-        html = skeleton.replace("{title}", page.title).replace("{body}", page.html.rstrip("\n"))
-        (folder / "index.html").write_text(html, encoding="utf-8")
+        write(page.url, page.title, page.html)
+    groups = browse.groups(browse.a_to_z(content.exercises), content.vocabulary)
+    for other in browse_pages(env, groups, len(content.exercises)):
+        write(other.url, other.title, other.html)
 
 
 def apply(edit: dict[str, Any], project: Path) -> None:

@@ -32,9 +32,11 @@ def test_a_new_record_becomes_a_page_without_touching_docs(project: Path, tmp_pa
     assert done.returncode == 0, done.stderr
     page = tmp_path / "out" / "exercises" / "wall-calf-stretch" / "index.html"
     assert '<h1 id="wall-calf-stretch">Wall Calf Stretch</h1>' in page.read_text()
-    home = (tmp_path / "out" / "index.html").read_text()
-    assert home.index('href="exercises/heel-press/"') < home.index(
-        'href="exercises/wall-calf-stretch/"'
+    letter = (tmp_path / "out" / "browse" / "a-z" / "w" / "index.html").read_text()
+    assert 'href="../../../exercises/wall-calf-stretch/"' in letter
+    stretches = (tmp_path / "out" / "browse" / "category" / "stretch" / "index.html").read_text()
+    assert stretches.index('href="../../../exercises/heel-press/"') < stretches.index(
+        'href="../../../exercises/wall-calf-stretch/"'
     )
     assert not (project / "docs" / "exercises").exists()
 

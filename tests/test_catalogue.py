@@ -26,16 +26,16 @@ def entry(heading: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The elements under a code's heading, up to the next heading."""
     found = []
     for element in heading.itersiblings():
-        if element.tag in {"h2", "h3"}:
+        if element.tag in {"h1", "h2"}:
             break
         found.append(element)
     return found
 
 
 def test_every_registered_code_has_its_entry(built_site: BuiltSite) -> None:
-    page = built_site.page(CATALOGUE)
     for code, rule in RULES.items():
-        (heading,) = page.xpath("//h3[@id=$id]", id=code.lower())
+        page = built_site.page(f"{CATALOGUE}{code[:2].lower()}/")
+        (heading,) = page.xpath("//h2[@id=$id]", id=code.lower())
         assert text(heading).startswith(f"{code}: {rule.title}")
         body = entry(heading)
         prose = " ".join(text(e) for e in body if e.tag == "p")
@@ -49,7 +49,7 @@ def test_every_registered_code_has_its_entry(built_site: BuiltSite) -> None:
 def test_the_summary_table_links_every_code(built_site: BuiltSite) -> None:
     page = built_site.page(CATALOGUE)
     links = page.xpath("//table//a/@href")
-    assert sorted(links) == sorted(f"#{code.lower()}" for code in RULES)
+    assert sorted(links) == sorted(f"{code[:2].lower()}/#{code.lower()}" for code in RULES)
     assert len(links) == len(RULES)
 
 

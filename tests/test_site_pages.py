@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from build_tools.built_site import read_site
 from build_tools.checks.links import links
 from build_tools.load import load_content
 from build_tools.pipeline import verify_site
 from build_tools.schema import EXERCISE_SCHEMA, load_schema
-from build_tools.site import read_site
 
 from .conftest import ROOT, BuiltSite
 
@@ -17,15 +17,22 @@ def _links(page: lxml_html.HtmlElement, css: str) -> list[tuple[str, str]]:
     return [(a.get("href"), a.text_content()) for a in page.cssselect(css)]
 
 
-def test_home_page_introduces_and_lists_exercises(built_site: BuiltSite) -> None:
+def test_home_page_leads_to_the_exercises(built_site: BuiltSite) -> None:
     home = built_site.page("")
     assert "exercises and stretches" in home.text_content()
-    assert _links(home, "ul.exercise-index a") == [("exercises/heel-press/", "Heel Press")]
+    ways_in = dict((text, href) for href, text in _links(home, ".browse-entry a"))
+    assert ways_in["A–Z"] == "exercises/"
+    assert ways_in["muscle"] == "browse/#by-muscle"
+    assert _links(home, ".browse-entry .letter-bar a") == [("browse/a-z/h/", "H")]
 
 
-def test_exercise_index_links_every_exercise(built_site: BuiltSite) -> None:
+def test_exercise_index_leads_to_every_exercise_by_letter(built_site: BuiltSite) -> None:
     index = built_site.page("exercises/")
-    assert _links(index, "ul.exercise-index a") == [("../exercises/heel-press/", "Heel Press")]
+    assert _links(index, ".letter-bar a") == [("../browse/a-z/h/", "H")]
+    letter = built_site.page("browse/a-z/h/")
+    assert _links(letter, "ul.exercise-index a") == [
+        ("../../../exercises/heel-press/", "Heel Press")
+    ]
     target = built_site.path / "exercises" / "heel-press" / "index.html"
     assert target.is_file()
 

@@ -87,7 +87,7 @@ def test_web_page_exercise_and_breadcrumbs(page: lxml_html.HtmlElement, canonica
     assert site["url"] == home
     assert [(i["position"], i["name"], i["item"]) for i in trail["itemListElement"]] == [
         (1, "Exercise Reference", home),
-        (2, "All exercises", home + "exercises/"),
+        (2, "Exercises A–Z", home + "exercises/"),
         (3, "Heel Press", canonical),
     ]
 

@@ -3,7 +3,18 @@
 Importing this package registers every check.
 """
 
-from . import aliases, anchors, consistency, hygiene, identity, links, pages, pose, vocabulary
+from . import (
+    aliases,
+    anchors,
+    consistency,
+    hygiene,
+    identity,
+    links,
+    pages,
+    pose,
+    scale,
+    vocabulary,
+)
 
 __all__ = [
     "aliases",
@@ -14,5 +25,6 @@ __all__ = [
     "links",
     "pages",
     "pose",
+    "scale",
     "vocabulary",
 ]

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
+from ..built_site import BuiltSite, HtmlPage, Link
 from ..load import Content
 from ..registry import Finding, site_check
-from ..site import BuiltSite, HtmlPage, Link
 
 # What a browser follows or fetches; `<a>` also carries fragments.
 _LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
+from ..built_site import HEADINGS, BuiltSite, HtmlPage
 from ..diagnostics import Location, Note
 from ..load import Content
 from ..model import SECTION_IDS, Exercise
 from ..prose import normalize
 from ..registry import Finding, site_check
 from ..schema import field_name
-from ..site import HEADINGS, BuiltSite, HtmlPage
 from ..yaml_source import Path
 
 Element = lxml_html.HtmlElement

@@ -84,7 +84,7 @@ def terms_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
 @record_check(
     "C202",
     "name or alias shared by two terms",
-    example="content/vocabulary/terms.yaml:22:44: C202 alias 'Calf' of muscles 'soleus' already "
+    example="content/vocabulary/terms.yaml:32:44: C202 alias 'Calf' of muscles 'soleus' already "
     "names muscles 'gastrocnemius'",
 )
 def aliases_unambiguous(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:

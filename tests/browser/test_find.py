@@ -1,0 +1,147 @@
+"""Search and browse in a real browser, typed as a reader types, on a phone and a desktop."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from ..conftest import BuiltSite
+from .conftest import DESKTOP, PHONE, serve
+
+
+@pytest.fixture(scope="module")
+def corpus_url(corpus_site: BuiltSite) -> Iterator[str]:
+    server, url = serve(corpus_site.path)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def open_page(browser: Browser, url: str, viewport: dict[str, int]) -> tuple[Page, list[str]]:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(url)
+    return page, errors
+
+
+def type_query(page: Page, query: str, viewport: dict[str, int]) -> None:
+    if viewport is PHONE:  # on a phone the box opens from the header's magnifier
+        page.locator("label.find__open").click()
+    box = page.locator("#find-query")
+    box.click()
+    box.press_sequentially(query, delay=40)
+
+
+def first_result(page: Page) -> Locator:
+    """The first result's title; results of the query so far may show while the reader types."""
+    return page.locator(".find__results [role=option] .find__title").first
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("query", ["pullups", "pull ups", "Pull-Ups", "pulups"])
+def test_every_spelling_finds_the_exercise(
+    browser: Browser, corpus_url: str, query: str, viewport: dict[str, int]
+) -> None:
+    page, errors = open_page(browser, corpus_url + "exercises/barbell-squat/", viewport)
+    type_query(page, query, viewport)
+    expect(first_result(page)).to_have_text("Pullups")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/exercises/pullups/$"))
+    expect(page.locator("h1")).to_have_text("Pullups")
+    assert errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_rear_heel_lift_offers_the_heel_press_answer_and_lands_on_it_open(
+    browser: Browser, site_url: str, viewport: dict[str, int]
+) -> None:
+    page, errors = open_page(browser, site_url, viewport)
+    type_query(page, "rear heel lift", viewport)
+    expect(first_result(page)).to_have_text("Should my rear heel ever lift off the floor?")
+    page.locator(".find__results [role=option] a").first.click()
+    page.wait_for_url(re.compile(r"/exercises/heel-press/#heel-lift$"))
+    entry = page.locator("details#heel-lift")
+    expect(entry).to_have_attribute("open", "")
+    expect(entry.locator("summary")).to_be_in_viewport()
+    assert errors == []
+    page.context.close()
+
+
+def test_a_question_on_the_same_page_opens_its_answer(browser: Browser, site_url: str) -> None:
+    page, errors = open_page(browser, site_url + "exercises/heel-press/", DESKTOP)
+    expect(page.locator("details#knee-angle")).not_to_have_attribute("open", "")
+    type_query(page, "back knee angle", DESKTOP)
+    expect(first_result(page)).to_have_text("Why does the back knee angle change the stretch?")
+    page.keyboard.press("Enter")
+    expect(page.locator("details#knee-angle")).to_have_attribute("open", "")
+    assert page.url.endswith("#knee-angle")
+    assert errors == []
+    page.context.close()
+
+
+def test_arrow_keys_choose_a_result(browser: Browser, corpus_url: str) -> None:
+    page, _ = open_page(browser, corpus_url, DESKTOP)
+    type_query(page, "pull ups", DESKTOP)
+    expect(first_result(page)).to_have_text("Pullups")
+    titles = page.locator(".find__results [role=option] .find__title").all_inner_texts()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#find-option-1")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#find-query")).to_have_attribute("aria-activedescendant", "find-option-1")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator("h1").first).to_have_text(titles[1])
+    page.context.close()
+
+
+def test_a_query_downloads_only_small_pieces_of_the_index(
+    browser: Browser, corpus_url: str
+) -> None:
+    page, _ = open_page(browser, corpus_url, PHONE)
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url) if "/search/" in r.url else None)
+    type_query(page, "How many sets of Pullups should I do?", PHONE)
+    expect(first_result(page)).to_have_text("How many sets of Pullups should I do?")
+    assert fetched
+    assert all(re.search(r"/search/(meta|[wtd]/[a-z0-9-]+)\.json$", url) for url in fetched)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/exercises/pullups/#sets-and-reps$"))
+    expect(page.locator("details#sets-and-reps")).to_have_attribute("open", "")
+    page.context.close()
+
+
+def test_the_filter_page_reads_and_writes_the_url(browser: Browser, corpus_url: str) -> None:
+    page, errors = open_page(browser, corpus_url + "browse/?muscle=lats&equipment=none", PHONE)
+    expect(page.locator("select[name=muscle]")).to_have_value("lats")
+    expect(page.locator("select[name=equipment]")).to_have_value("none")
+    listed = page.locator(".browse-form__results a")
+    expect(listed.first).to_be_visible()
+    names = listed.all_inner_texts()
+    assert "Pullups" in names
+    expect(page.locator(".browse-form__status")).to_have_text(f"{len(names)} exercises")
+    page.locator("select[name=level]").select_option("expert")
+    expect(page).to_have_url(re.compile(r"/browse/\?muscle=lats&equipment=none&level=expert$"))
+    expect(page.locator(".browse-form__status")).not_to_have_text(f"{len(names)} exercises")
+    assert errors == []
+    page.context.close()
+
+
+def test_without_javascript_the_filter_page_is_plain_browse_links(
+    browser: Browser, corpus_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(corpus_url + "browse/?muscle=lats&equipment=none")
+    expect(page.locator("form.browse-form")).to_be_hidden()
+    page.locator(".browse-section a", has_text="No equipment").click()
+    page.wait_for_url(re.compile(r"/browse/equipment/none/$"))
+    expect(page.locator("h1")).to_have_text("No-equipment exercises")
+    expect(page.get_by_role("link", name="Pullups", exact=True)).to_be_visible()
+    context.close()

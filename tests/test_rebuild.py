@@ -1,0 +1,102 @@
+"""Rebuilds: `mkdocs serve --dirty` rewrites only the pages an edit changed, and the caches that
+make builds fast change nothing in the output."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from build_tools import plugin_pages
+
+from .bench.corpus import load_corpus, write_project
+
+
+@pytest.fixture
+def quiet() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
+
+
+def _build(project: Path, site: Path, *, dirty: bool) -> None:
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, dirty=dirty)
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path: Path, quiet: None) -> None:
+    project = write_project(tmp_path / "project", 40, load_corpus())
+    site = tmp_path / "site"
+    _build(project, site, dirty=True)
+    before = {p: (site / p).stat().st_mtime_ns for p in _pages(site)}
+    record = project / "content" / "pullups.yaml"
+    text = record.read_text()
+    record.write_text(text.replace("summary: A beginner", "summary: An edited beginner", 1))
+    _build(project, site, dirty=True)
+    after = {p: (site / p).stat().st_mtime_ns for p in _pages(site)}
+    rewritten = sorted(p for p in after if after[p] != before[p])
+    # The page itself, and the pages that list the exercise with its summary.
+    assert "exercises/pullups/index.html" in rewritten
+    assert "exercises/barbell-squat/index.html" not in rewritten
+    # MkDocs always rewrites its 404 page and pages generated as Markdown (the field reference,
+    # the catalogue of checks).
+    always = {"404.html", "reference/record-fields/index.html"}
+    assert [
+        p
+        for p in rewritten
+        if not p.startswith(("exercises/pullups/", "browse/", "reference/checks/"))
+    ] == sorted(always)
+    assert len(rewritten) < len(after) / 3
+    page = (site / "exercises/pullups/index.html").read_text()
+    assert "An edited beginner strength exercise" in page
+
+
+def test_a_dirty_rebuild_makes_the_same_site_as_a_clean_build(tmp_path: Path, quiet: None) -> None:
+    project = write_project(tmp_path / "project", 40, load_corpus())
+    dirty, clean = tmp_path / "dirty", tmp_path / "clean"
+    _build(project, dirty, dirty=True)
+    record = project / "content" / "farmers-walk.yaml"
+    record.write_text(record.read_text().replace("name: Farmer's Walk", "name: Farmer's Carry"))
+    _build(project, dirty, dirty=True)
+    _build(project, clean, dirty=False)
+    differ = [p for p, b in _pages(clean).items() if _pages(dirty).get(p) != b]
+    # Dirty builds never rewrite an unchanged hand-written page; nothing of ours differs.
+    assert [p for p in differ if p != "index.html"] == []
+    search = sorted((clean / "search").rglob("*.json"))
+    assert [p.read_bytes() for p in search] == [
+        (dirty / p.relative_to(clean)).read_bytes() for p in search
+    ]
+
+
+def _install_without_sharing(self: plugin_pages.SharedParts, env: object) -> None:
+    env.globals.update(  # type: ignore[attr-defined]
+        nav_cache_key=self.nav_key,
+        toc_key=lambda page: None,
+        nav_cache=self.html,
+        remember_nav=self.remember,
+        same_per_depth=lambda name, render: render(),
+    )
+
+
+def test_shared_parts_are_the_parts_the_theme_makes(
+    tmp_path: Path, quiet: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = write_project(tmp_path / "project", 30, load_corpus())
+    _build(project, tmp_path / "cached", dirty=False)
+    monkeypatch.setattr(plugin_pages.SharedParts, "nav_key", lambda self, page, nav: None)
+    monkeypatch.setattr(plugin_pages.SharedParts, "install", _install_without_sharing)
+    _build(project, tmp_path / "uncached", dirty=False)
+    cached, uncached = _pages(tmp_path / "cached"), _pages(tmp_path / "uncached")
+    assert cached.keys() == uncached.keys()
+    assert [p for p in cached if cached[p] != uncached[p]] == []
