@@ -32,7 +32,17 @@ def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", f"exercises/{RENAMED_SLUG}/", "exercises/", "nowhere/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        f"exercises/{RENAMED_SLUG}/",
+        "exercises/",
+        "browse/",
+        "browse/muscle/soleus/",
+        "nowhere/",
+    ],
+)
 def test_no_csp_violation_and_no_console_error(
     nginx: Nginx, watched: tuple[Page, list[str]], path: str
 ) -> None:
