@@ -22,7 +22,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .cache import FileCache
@@ -82,7 +82,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             self.page_entries = {}
         for file in self.pages.files(config, site.pages, stamp, dirty=self.dirty):
             files.append(file)
-        files.append(File.generated(config, FIELDS_PAGE, content=field_reference()))
+        files.append(self.pages.markdown_file(config, FIELDS_PAGE, field_reference()))
         # Forget the search entries of hand-written pages that are gone.
         self.page_entries = {k: v for k, v in self.page_entries.items() if k in files.src_uris}
         return files
