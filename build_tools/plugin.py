@@ -31,7 +31,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -151,9 +151,9 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         for file in files:
             if file.src_uri in exercise_uris:
                 self.page_uris[exercise_uris[file.src_uri]] = file.dest_uri
-        files.append(File.generated(config, FIELDS_PAGE, content=field_reference()))
+        files.append(self.pages.markdown_file(config, FIELDS_PAGE, field_reference()))
         for src_uri, markdown in catalogue_pages().items():
-            files.append(File.generated(config, src_uri, content=markdown))
+            files.append(self.pages.markdown_file(config, src_uri, markdown))
         # Forget the search entries of hand-written pages that are gone.
         self.page_entries = {k: v for k, v in self.page_entries.items() if k in files.src_uris}
         return files

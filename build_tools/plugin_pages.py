@@ -144,6 +144,15 @@ class PageFiles:
         self.pending = {f.src_uri: f.fingerprint for f in made}
         return made
 
+    def markdown_file(self, config: MkDocsConfig, src_uri: str, content: str) -> HtmlFile:
+        """A page generated as Markdown (the field reference), rebuilt only when it changed."""
+        file = HtmlFile.generated(config, src_uri, content=content)
+        assert isinstance(file, HtmlFile)
+        file.fingerprint = hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
+        file.previous = self.built.get(src_uri)
+        self.pending[src_uri] = file.fingerprint
+        return file
+
     def written(self) -> None:
         """The build succeeded: what it wrote is what the next one compares with."""
         self.built = self.pending

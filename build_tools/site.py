@@ -75,11 +75,15 @@ def assemble(result: Result, env: jinja2.Environment, cache: FileCache) -> Site:
 
 
 def search_files(entries: Iterable[Entry], cache: FileCache) -> dict[str, bytes]:
-    """The search index's files, by path from the site root."""
-    index = build_index(
-        list(entries), lambda e: cache.remember(("words", e), lambda: entry_words(e))
-    )
-    return {f"{SEARCH_DIR}/{path}": data for path, data in index.files.items()}
+    """The search index's files, by path from the site root. Most edits change no name and no
+    question: then the index of the last build is the index."""
+    listed = tuple(entries)
+
+    def build() -> dict[str, bytes]:
+        index = build_index(listed, lambda e: cache.remember(("words", e), lambda: entry_words(e)))
+        return {f"{SEARCH_DIR}/{path}": data for path, data in index.files.items()}
+
+    return cache.remember(("search", listed), build)
 
 
 class Writer:

@@ -203,3 +203,18 @@ def test_the_search_box_from_empty_to_ab_fetches_little(corpus_site: BuiltSite) 
     assert answer["fetched"][0] == "meta.json"
     assert all(not f.startswith("d/") or f.endswith(".json") for f in answer["fetched"])
     assert sum(gzip_size(corpus_site.path / "search" / f) for f in answer["fetched"]) < 20_000
+
+
+@needs_node
+def test_every_heel_press_question_is_found_and_rear_heel_lift_offers_its_answer(
+    built_site: BuiltSite,
+) -> None:
+    from .seed import read_seed
+
+    questions = [q for q, _ in read_seed().faq]
+    answers = search(built_site.path, "rear heel lift", "heel press", "Heel-Press", *questions)
+    assert answers["rear heel lift"][0]["url"] == "exercises/heel-press/#heel-lift"
+    assert answers["heel press"][0]["url"] == "exercises/heel-press/"
+    assert answers["Heel-Press"][0]["url"] == "exercises/heel-press/"
+    for question in questions:
+        assert answers[question][0]["title"] == question
