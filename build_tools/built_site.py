@@ -88,9 +88,21 @@ class BuiltSite:
     """The page of each exercise, by slug."""
     site_url: str = ""
     """The site's public address: absolute links that start with it are internal."""
+    _resolved: dict[tuple[str, str], Link | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def resolve(self, page: HtmlPage, url: str) -> Link | None:
         """Where a link on `page` leads, or None when it leaves the site (another host, mail)."""
+        if url.startswith("#") or not urlsplit(url.strip()).path:
+            return self._resolve(page, url)  # it leads into the page itself
+        # Pages of one folder share most links (the sidebar, the header): resolve each once.
+        key = (posixpath.dirname(page.uri), url)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(page, url)
+        return self._resolved[key]
+
+    def _resolve(self, page: HtmlPage, url: str) -> Link | None:
         url = url.strip()
         if self.site_url and url.startswith(self.site_url):
             url = "/" + url[len(self.site_url) :]

@@ -15,8 +15,9 @@ from ..registry import Finding, site_check
 _LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
 
-def links(site: BuiltSite, page: HtmlPage) -> Iterator[tuple[lxml_html.HtmlElement, str, Link]]:
+def links(site: BuiltSite, page: HtmlPage) -> list[tuple[lxml_html.HtmlElement, str, Link]]:
     """Every internal link of a page: (element, the URL as written, where it leads)."""
+    found = []
     for tag, attribute in _LINKING.items():
         for element in page.root.iter(tag):
             url = element.get(attribute)
@@ -24,7 +25,8 @@ def links(site: BuiltSite, page: HtmlPage) -> Iterator[tuple[lxml_html.HtmlEleme
                 continue
             link = site.resolve(page, url)
             if link is not None:
-                yield element, url, link
+                found.append((element, url, link))
+    return found
 
 
 @site_check(

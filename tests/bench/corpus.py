@@ -308,11 +308,28 @@ def generate(n: int, corpus: Sequence[Mapping[str, Any]], vocab: Vocab) -> Itera
         yield record(base, name, candidate, vocab)
 
 
+def _name_as_written(text: str, name: str) -> str:
+    """The corpus' text with the name in the record's form: its steps sometimes join or hyphenate
+    the words of the name ("stepmill" for Step Mill), which the name check rightly flags."""
+    parts = name.split()
+    if len(parts) < 2:
+        return text
+    pattern = re.compile(
+        r"(?<!\w)" + r"[\s-]*".join(re.escape(w) for w in parts) + r"(?!\w)", re.IGNORECASE
+    )
+
+    def keep_case(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return name if found[:1].isupper() else name.lower()
+
+    return pattern.sub(keep_case, text)
+
+
 def record(base: Base, name: str, slug: str, vocab: Vocab) -> dict[str, Any]:
     """One record: the corpus' steps, and prose naming every declared term."""
     seed = zlib.crc32(slug.encode())
     seen: set[str] = set()
-    steps = _steps(base.instructions, seen) or [
+    steps = [_name_as_written(step, name) for step in _steps(base.instructions, seen)] or [
         f"Set up for {name} as the equipment requires, then move slowly and with control."
     ]
     seen.update(s.casefold() for step in steps for s in sentences(step))

@@ -186,6 +186,8 @@ def stages(project: Path) -> dict[str, float]:
         env=ENV,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring the stages failed:\n{done.stdout}{done.stderr}")
     return json.loads(done.stdout)
