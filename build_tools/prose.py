@@ -14,6 +14,14 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+def name_pattern(name: str) -> re.Pattern[str]:
+    """The words of a name however they are joined: `Heel Press`, `heel-press`, `Heelpress`."""
+    return re.compile(
+        r"(?<!\w)" + r"[\s-]*".join(re.escape(w) for w in name.split()) + r"(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text: split after `.`, `?` or `!` followed by a space."""
     return [s for s in _SENTENCE_END.split(normalize(text)) if s]

@@ -4,13 +4,12 @@ names; what the text names, the record declares; references between its parts re
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..load import Content
 from ..model import Exercise, FaqEntry, Reference, Step, Variation, Vocabulary
-from ..prose import as_written, names_any, normalize, words
+from ..prose import as_written, name_pattern, names_any, normalize, words
 from ..registry import Finding, record_check
 from ..schema import field_name
 from ..yaml_source import Path
@@ -122,9 +121,7 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
     How to fix: write the name as in `name`, or change `name` if the text is right."""
     for exercise in content.exercises:
         parts = exercise.name.split()
-        pattern = re.compile(
-            r"(?<!\w)" + r"[\s-]*".join(re.escape(w) for w in parts) + r"(?!\w)", re.IGNORECASE
-        )
+        pattern = name_pattern(exercise.name)
         wanted = normalize(exercise.name).casefold()
         first = parts[0].casefold() if parts else ""
         for path, text in exercise.texts():

@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from build_tools.prose import name_pattern
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "free-exercise-db" / "sample.json"
 CORPUS_ENV = "FREE_EXERCISE_DB"
@@ -311,12 +313,9 @@ def generate(n: int, corpus: Sequence[Mapping[str, Any]], vocab: Vocab) -> Itera
 def _name_as_written(text: str, name: str) -> str:
     """The corpus' text with the name in the record's form: its steps sometimes join or hyphenate
     the words of the name ("stepmill" for Step Mill), which the name check rightly flags."""
-    parts = name.split()
-    if len(parts) < 2:
+    if len(name.split()) < 2:
         return text
-    pattern = re.compile(
-        r"(?<!\w)" + r"[\s-]*".join(re.escape(w) for w in parts) + r"(?!\w)", re.IGNORECASE
-    )
+    pattern = name_pattern(name)
 
     def keep_case(match: re.Match[str]) -> str:
         found = match.group(0)
