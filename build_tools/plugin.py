@@ -50,7 +50,7 @@ from .plugin_pages import (
     compact,
 )
 from .publish import write_host_files
-from .render import base_of, make_environment
+from .render import base_of
 from .schema_docs import field_reference
 from .search_index import Entry
 from .site import Site, Writer, assemble, search_files
@@ -226,7 +226,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             built,
             self.result.content.exercises,
             config.site_url or "/",
-            make_environment(Path(self.config.templates_dir)),
+            environment(Path(self.config.templates_dir), self.cache),
             Path(self.config.hosting_templates_dir),
         )
         root = Path(config.config_file_path).parent

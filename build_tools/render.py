@@ -19,7 +19,6 @@ from .figure import stance_figures
 from .model import Exercise, FaqEntry, Reference, Step, Term, Vocabulary
 
 EXERCISE_TEMPLATE = "exercise.html"
-LIST_TEMPLATE = "exercise_list.html"
 
 # Only our own template markup can match: record text is escaped, so `<h2` or `id="` in a
 # record reaches the output as `&lt;h2` and `id=&#34;`.
@@ -122,9 +121,3 @@ def render_exercise(
         toc=toc,
         anchors=anchors,
     )
-
-
-def render_exercise_list(env: jinja2.Environment, exercises: Sequence[Exercise], base: str) -> str:
-    """The exercise list, A–Z by name, with links relative to a page `base` away from the root."""
-    ordered = sorted(exercises, key=lambda e: e.name.casefold())
-    return env.get_template(LIST_TEMPLATE).render(exercises=ordered, base=base)

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from build_tools.load import load_content
 from build_tools.model import Exercise, FaqEntry, Vocabulary
 from build_tools.pipeline import Project, run
-from build_tools.render import make_environment, render_exercise, render_exercise_list
+from build_tools.render import make_environment, render_exercise
 
 from .conftest import ROOT
 
@@ -85,11 +85,3 @@ def test_template_errors_become_diagnostics_at_the_template_line(project: Path) 
     assert diagnostic.code == "T001"
     assert str(diagnostic.location) == f"templates/pages/exercise.html:{line}:1"
     assert "subtitle" in diagnostic.message
-
-
-def test_exercise_list_is_sorted_and_relative(loaded: tuple[Exercise, Vocabulary]) -> None:
-    exercise, _ = loaded
-    other = dataclasses.replace(exercise, name="Ankle Rock", slug="ankle-rock")
-    listing = render_exercise_list(make_environment(TEMPLATES), [exercise, other], "../")
-    links = lxml_html.fromstring(listing).xpath("//a/@href")
-    assert links == ["../exercises/ankle-rock/", "../exercises/heel-press/"]
