@@ -49,7 +49,7 @@ from .plugin_pages import (
     chrome_stamp,
     compact,
 )
-from .publish import write_host_files
+from .publish import write_host_config, write_redirect_pages
 from .render import base_of
 from .schema_docs import field_reference
 from .search_index import Entry
@@ -222,17 +222,25 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         pages = (e for entries in self.page_entries.values() for e in entries)
         outputs = search_files([*self.site.entries, *pages], self.cache)
         self.writer.write(built, {**outputs, **self.site.data_files}, dirty=self.dirty)
-        write_host_files(
+        write_redirect_pages(
             built,
             self.result.content.exercises,
-            config.site_url or "/",
             environment(Path(self.config.templates_dir), self.cache),
-            Path(self.config.hosting_templates_dir),
+            config.site_url or "/",
         )
         root = Path(config.config_file_path).parent
         inside = self.site_dir.resolve().is_relative_to(root.resolve())
         shown_as = display_path(self.site_dir, root) if inside else ""
         site = read_site(built, shown_as, self.page_uris, config.site_url or "")
+        # The pages just read give the policy's script hashes: no second read of the site.
+        write_host_config(
+            built,
+            self.result.content.exercises,
+            config.site_url or "/",
+            Path(self.config.hosting_templates_dir),
+            site.files,
+            (page.source.decode("utf-8") for page in site.pages.values()),
+        )
         shown = self._log(tuple(verify_site(site, self.result.content)), config.strict)
         logging.getLogger("mkdocs").removeHandler(self.logged)
         counts = dict(self.logged.get_counts())

@@ -7,7 +7,7 @@ The only module here that writes files; what it writes comes from `hosting` and 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,6 @@ class HostFiles:
     redirects: tuple[hosting.Redirect, ...]
     rules: tuple[hosting.HeaderRule, ...]
     csp: str
-    redirect_pages: tuple[str, ...]
 
 
 def config_environment(templates_dir: Path) -> jinja2.Environment:
@@ -75,21 +74,18 @@ def write_redirect_pages(
     return written
 
 
-def site_files(site_dir: Path) -> list[str]:
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-
-
-def write_host_files(
+def write_host_config(
     site_dir: Path,
     exercises: Sequence[Exercise],
     site_url: str,
-    pages_env: jinja2.Environment,
     hosting_templates: Path,
+    files: Iterable[str],
+    pages: Iterable[str],
 ) -> HostFiles:
+    """The host configuration of a built site: `files` are its paths below the root, `pages` the
+    text of its HTML pages (redirect pages included), already read by the caller."""
     base = hosting.base_path(site_url)
-    redirect_pages = write_redirect_pages(site_dir, exercises, pages_env, site_url)
-    files = site_files(site_dir)
-    pages = ((site_dir / f).read_text(encoding="utf-8") for f in files if f.endswith(".html"))
+    files = sorted(files)
     csp = hosting.content_security_policy(hosting.inline_script_hashes(pages))
     redirects = hosting.page_redirects(exercises, base)
     rules = hosting.header_rules(files, csp, base)
@@ -103,7 +99,7 @@ def write_host_files(
     (site_dir / NGINX_INCLUDE).write_text(include, encoding="utf-8")
     robots = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
-    return HostFiles(tuple(redirects), tuple(rules), csp, tuple(redirect_pages))
+    return HostFiles(tuple(redirects), tuple(rules), csp)
 
 
 def nginx_server_block(
