@@ -20,8 +20,6 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
@@ -58,19 +56,15 @@ def page_redirects(exercises: Iterable[Exercise], base: str) -> list[Redirect]:
     return redirects
 
 
-def inline_script_hashes(pages: Iterable[str]) -> list[str]:
-    """`'sha256-…'` sources for every inline script the browser would run, across all pages."""
+def script_hashes(scripts: Iterable[tuple[str, str]]) -> list[str]:
+    """`'sha256-…'` sources for each inline script the browser would run, given the `type` and
+    the text of each inline script."""
     found: set[str] = set()
-    for html in pages:
-        for match in _INLINE_SCRIPT.finditer(html):
-            attrs = match.group("attrs")
-            if re.search(r"\ssrc\s*=", attrs, re.I):
-                continue
-            kind = _TYPE.search(attrs)
-            if (kind.group(1).lower() if kind else "") not in _EXECUTABLE_TYPES:
-                continue
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-            found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    for kind, body in scripts:
+        if kind.strip().lower() not in _EXECUTABLE_TYPES:
+            continue
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
     return sorted(found)
 
 

@@ -7,6 +7,7 @@ stages only ever see well-formed records.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .anchor_lock import LOCK_FILE, AnchorLock, read_lock
@@ -29,6 +30,14 @@ class Content:
     record_files: tuple[str, ...] = ()
     anchor_lock: AnchorLock | None = None
     """The published deep links (`content/anchors.lock`); None when not read."""
+
+    @cached_property
+    def by_slug(self) -> dict[str, Exercise]:
+        """The exercises by slug (the first, should two records share one)."""
+        found: dict[str, Exercise] = {}
+        for exercise in self.exercises:
+            found.setdefault(exercise.slug, exercise)
+        return found
 
 
 def record_paths(content_dir: Path) -> list[Path]:

@@ -6,17 +6,18 @@ Knows nothing of MkDocs or a terminal.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from . import browse, checks, codes  # noqa: F401  (registers the checks and the codes)
-from .built_site import BuiltSite
+from .built_site import BuiltSite, HtmlPage, PageCheck, read_site
 from .cache import FileCache, Same
 from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from .load import Content, display_path, load_content
-from .registry import RECORD_CHECKS, SITE_CHECKS
+from .registry import PAGE_CHECKS, RECORD_CHECKS, SITE_CHECKS
 from .render import RenderedPage, make_environment, render_exercise
 
 
@@ -57,12 +58,42 @@ def check_content(content: Content) -> list[Diagnostic]:
     return sorted_diagnostics(found)
 
 
+def page_checker(content: Content, exercise_pages: Mapping[str, str]) -> PageCheck:
+    """The checks of one built page: those of an exercise page, for the page of each record."""
+    by_uri = {exercise_pages[e.slug]: e for e in content.exercises if e.slug in exercise_pages}
+
+    def check_page(page: HtmlPage) -> list[Diagnostic]:
+        exercise = by_uri.get(page.uri)
+        if exercise is None:
+            return []
+        return [d for check in PAGE_CHECKS.values() for d in check.run(exercise, page)]
+
+    return check_page
+
+
 def verify_site(site: BuiltSite, content: Content) -> list[Diagnostic]:
-    """The findings of every built-site check: the pages say what the records say."""
-    found: list[Diagnostic] = []
+    """The findings of every built-site check: the pages say what the records say, and every
+    link leads somewhere. The page checks ran as each page was read; an exercise whose page
+    was never read is checked here against no page."""
+    found = [d for facts in site.pages.values() for d in facts.findings]
+    for exercise in content.exercises:
+        if site.exercise_pages.get(exercise.slug) not in site.pages:
+            found.extend(d for check in PAGE_CHECKS.values() for d in check.run(exercise, None))
     for check in SITE_CHECKS.values():
         found.extend(check.run(site, content))
     return sorted_diagnostics(found)
+
+
+def check_built_site(
+    directory: Path,
+    shown_as: str,
+    content: Content,
+    exercise_pages: Mapping[str, str],
+    site_url: str = "",
+) -> list[Diagnostic]:
+    """Every built-site check over a folder a build wrote, read from disk."""
+    checker = page_checker(content, exercise_pages)
+    return verify_site(read_site(directory, shown_as, exercise_pages, site_url, checker), content)
 
 
 def run(project: Project, *, render: bool = True, cache: FileCache | None = None) -> Result:

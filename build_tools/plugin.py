@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,12 +36,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from .built_site import read_site
+from .built_site import Addresses, PageFacts, SiteReader
 from .cache import FileCache
 from .checks_docs import catalogue_pages
 from .diagnostics import Diagnostic, has_errors, summary
 from .load import display_path
-from .pipeline import Project, Result, environment, run, verify_site
+from .page_worker import ForkedReader
+from .pipeline import Project, Result, environment, page_checker, run, verify_site
 from .plugin_pages import (
     HtmlPage,
     PageFiles,
@@ -82,10 +84,14 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.cache: FileCache = FileCache()
         self.dirty = False
         self.staged = True
+        self.forked = False
         self.compiled = TemplateCache()
         self.pages = PageFiles()
         self.writer = Writer()
         self.page_entries: dict[str, list[Entry]] = {}
+        # What the built-site checks kept of each page the last build wrote in place, with the
+        # address it was built for: a `--dirty` rebuild reads only the pages it rewrote.
+        self.known_pages: tuple[str, dict[str, PageFacts]] = ("", {})
         self._reset()
 
     def _reset(self) -> None:
@@ -95,6 +101,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.page_uris: dict[str, str] = {}
         self.site_dir: Path | None = None
         self.staging: Path | None = None
+        self.reader: SiteReader | ForkedReader | None = None
         self.mkdocs_config: MkDocsConfig | None = None
         self.logged = CountHandler(level=logging.WARNING)
 
@@ -118,6 +125,9 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         # MkDocs empties the output folder before `on_files` unless the build is dirty, so only a
         # dirty `serve` may write in place.
         self.staged = not (command == "serve" and dirty)
+        # The server runs threads, and a process with threads is not safely forked; its
+        # rebuilds under --dirty check only the few pages they rewrite anyway.
+        self.forked = command != "serve"
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -133,7 +143,9 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        start = time.perf_counter()
         result = run(self._project(config), cache=self.cache)
+        log.debug(f"Records loaded, checked and rendered in {time.perf_counter() - start:.2f} s")
         shown = self._log(result.diagnostics, config.strict)
         if has_errors(shown) or result.content.vocabulary is None:
             raise PluginError(
@@ -151,12 +163,29 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         for file in files:
             if file.src_uri in exercise_uris:
                 self.page_uris[exercise_uris[file.src_uri]] = file.dest_uri
+        self.reader = self._site_reader(config, result)
         files.append(self.pages.markdown_file(config, FIELDS_PAGE, field_reference()))
         for src_uri, markdown in catalogue_pages().items():
             files.append(self.pages.markdown_file(config, src_uri, markdown))
         # Forget the search entries of hand-written pages that are gone.
         self.page_entries = {k: v for k, v in self.page_entries.items() if k in files.src_uris}
         return files
+
+    def _site_reader(self, config: MkDocsConfig, result: Result) -> SiteReader | ForkedReader:
+        """Reads each page as it is written, for the built-site checks."""
+        assert self.site_dir is not None
+        root = Path(config.config_file_path).parent
+        inside = self.site_dir.resolve().is_relative_to(root.resolve())
+        shown_as = display_path(self.site_dir, root) if inside else ""
+        site_url = config.site_url or ""
+        built_for, known = self.known_pages
+        reader = SiteReader(
+            shown_as,
+            Addresses(site_url),
+            page_checker(result.content, self.page_uris),
+            known if self.staging is None and built_for == site_url else None,
+        )
+        return ForkedReader(reader) if self.forked else reader
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -181,7 +210,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         content = self.result.content if self.result is not None else None
         if content is None or content.vocabulary is None:
             return ""
-        (exercise,) = (e for e in content.exercises if e.slug == slug)
+        exercise = content.by_slug[slug]
         graph = exercise_graph(
             exercise,
             content.vocabulary,
@@ -203,8 +232,13 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             ]
         return None
 
+    @event_priority(-100)  # last: the built-site checks read the page as it is written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return compact(output) if isinstance(page, HtmlPage) else None
+        if isinstance(page, HtmlPage):
+            output = compact(output)
+        if self.reader is not None:
+            self.reader.page(page.file.dest_uri, output.encode("utf-8"))
+        return output
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -219,6 +253,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         assert self.site is not None
         assert self.site_dir is not None
         built = self.staging or self.site_dir
+        start = time.perf_counter()
         pages = (e for entries in self.page_entries.values() for e in entries)
         outputs = search_files([*self.site.entries, *pages], self.cache)
         self.writer.write(built, {**outputs, **self.site.data_files}, dirty=self.dirty)
@@ -228,20 +263,25 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             environment(Path(self.config.templates_dir), self.cache),
             config.site_url or "/",
         )
-        root = Path(config.config_file_path).parent
-        inside = self.site_dir.resolve().is_relative_to(root.resolve())
-        shown_as = display_path(self.site_dir, root) if inside else ""
-        site = read_site(built, shown_as, self.page_uris, config.site_url or "")
-        # The pages just read give the policy's script hashes: no second read of the site.
+        assert self.reader is not None
+        log.debug(f"Search index and redirect pages written in {time.perf_counter() - start:.2f} s")
+        start = time.perf_counter()
+        # Pages not read as they were written (the 404 page, the redirect pages) are read now.
+        site = self.reader.site(built, self.page_uris)
+        log.debug(f"Page checks done {time.perf_counter() - start:.2f} s after the last page")
+        start = time.perf_counter()
+        if self.staging is None:
+            self.known_pages = (config.site_url or "", self.reader.facts)
         write_host_config(
             built,
             self.result.content.exercises,
             config.site_url or "/",
             Path(self.config.hosting_templates_dir),
             site.files,
-            (page.source.decode("utf-8") for page in site.pages.values()),
+            site.scripts,
         )
         shown = self._log(tuple(verify_site(site, self.result.content)), config.strict)
+        log.debug(f"Host files and site checks in {time.perf_counter() - start:.2f} s")
         logging.getLogger("mkdocs").removeHandler(self.logged)
         counts = dict(self.logged.get_counts())
         failed = counts.get("ERROR", 0) + counts.get("CRITICAL", 0)
@@ -265,6 +305,8 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self._abandon()
 
     def _abandon(self) -> None:
+        if isinstance(self.reader, ForkedReader):
+            self.reader.close()
         if self.staging is not None:
             discard(self.staging)
             self.staging = None

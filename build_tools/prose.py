@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
@@ -14,12 +15,42 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def name_pattern(name: str) -> re.Pattern[str]:
-    """The words of a name however they are joined: `Heel Press`, `heel-press`, `Heelpress`."""
-    return re.compile(
-        r"(?<!\w)" + r"[\s-]*".join(re.escape(w) for w in name.split()) + r"(?!\w)",
-        re.IGNORECASE,
-    )
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def name_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where `text` writes the words of `name`, however they are joined: `Heel Press`,
+    `heel-press`, `Heelpress` (any letter case, whole words only), as (start, end)."""
+    parts = name.lower().split()
+    lowered = text.lower()
+    if not parts or len(lowered) != len(text):  # a letter whose lower case is longer: rare
+        yield from _name_spans_slowly(text, parts)
+        return
+    start = lowered.find(parts[0])
+    while start != -1:
+        end: int | None = start + len(parts[0])
+        if start > 0 and _is_word_character(text[start - 1]):
+            end = None
+        for part in parts[1:]:
+            if end is None:
+                break
+            while end < len(text) and (text[end].isspace() or text[end] == "-"):
+                end += 1
+            end = end + len(part) if lowered.startswith(part, end) else None
+        if end is not None and not (end < len(text) and _is_word_character(text[end])):
+            yield start, end
+            start = lowered.find(parts[0], end)
+        else:
+            start = lowered.find(parts[0], start + 1)
+
+
+def _name_spans_slowly(text: str, parts: list[str]) -> Iterator[tuple[int, int]]:
+    if not parts:
+        return
+    joined = r"[\s-]*".join(map(re.escape, parts))
+    for match in re.finditer(rf"(?<!\w){joined}(?!\w)", text, re.IGNORECASE):
+        yield match.span()
 
 
 def sentences(text: str) -> list[str]:
@@ -36,11 +67,23 @@ def words(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> str:
+    # Vocabulary phrases are few and asked for in every record: their words are made once.
+    return words(phrase)
+
+
+def first_word(phrase: str) -> str:
+    """The first of a phrase's words, as `words` writes it."""
+    found = _phrase_words(phrase).split(maxsplit=1)
+    return found[0] if found else ""
+
+
 def names_any(text_words: str, phrases: Iterable[str]) -> str | None:
     """The first phrase that `text_words` (from `words`) contains as whole words, if any."""
     for phrase in phrases:
-        wanted = words(phrase)
-        if wanted.strip() and wanted in text_words:
+        wanted = _phrase_words(phrase)
+        if wanted != "  " and wanted in text_words:
             return phrase
     return None
 

@@ -80,13 +80,14 @@ def write_host_config(
     site_url: str,
     hosting_templates: Path,
     files: Iterable[str],
-    pages: Iterable[str],
+    script_hashes: Sequence[str],
 ) -> HostFiles:
-    """The host configuration of a built site: `files` are its paths below the root, `pages` the
-    text of its HTML pages (redirect pages included), already read by the caller."""
+    """The host configuration of a built site: `files` are its paths below the root,
+    `script_hashes` the `'sha256-…'` of every inline script of its pages (redirect pages
+    included), found by the caller as it read them."""
     base = hosting.base_path(site_url)
     files = sorted(files)
-    csp = hosting.content_security_policy(hosting.inline_script_hashes(pages))
+    csp = hosting.content_security_policy(script_hashes)
     redirects = hosting.page_redirects(exercises, base)
     rules = hosting.header_rules(files, csp, base)
     (site_dir / "_redirects").write_text(hosting.netlify_redirects(redirects), encoding="utf-8")

@@ -2,7 +2,7 @@
 
 A check is a pure function that yields `Finding`s; the registry stamps each with the check's code
 and severity, so a code is written in exactly one place. Record checks (C codes) run on the loaded
-records, site checks (H codes) on the built HTML; codes that the loader, the schema and the
+records, page and site checks (H codes) on the built HTML; codes that the loader, the schema and the
 renderer emit themselves (Y, S, T) are described with `describe`. A code is permanent: its
 meaning never changes and a retired code is never given to another check.
 
@@ -125,8 +125,12 @@ RULES: dict[str, Rule] = {}
 """Every code, in registration order: the catalogue."""
 RECORD_CHECKS: dict[str, Check] = {}
 """Checks over the loaded records: `(content, vocabulary) -> findings`."""
+PAGE_CHECKS: dict[str, Check] = {}
+"""Checks of one built exercise page while its tree is at hand: `(exercise, page) -> findings`;
+`page` is None when the exercise's page was not built."""
 SITE_CHECKS: dict[str, Check] = {}
-"""Checks over the built site: `(site, content) -> findings`."""
+"""Checks over the whole built site, from what is kept of each page:
+`(site, content) -> findings`."""
 
 
 def _add(rule: Rule, stages: tuple[Stage, ...]) -> None:
@@ -157,6 +161,13 @@ def record_check(
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check over loaded content (`Content`, `Vocabulary`)."""
     return _decorator(RECORD_CHECKS, Stage.RECORD, code, title, severity, example)
+
+
+def page_check(
+    code: str, title: str, severity: Severity = Severity.ERROR, *, example: str = ""
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check of one built exercise page (`Exercise`, `HtmlPage | None`)."""
+    return _decorator(PAGE_CHECKS, Stage.SITE, code, title, severity, example)
 
 
 def site_check(

@@ -19,9 +19,8 @@ import yaml
 
 from build_tools import browse
 from build_tools.browse_pages import browse_pages
-from build_tools.built_site import read_site
 from build_tools.load import load_content
-from build_tools.pipeline import Project, run, verify_site
+from build_tools.pipeline import Project, check_built_site, run
 from build_tools.render import base_of, make_environment, render_exercise
 from build_tools.schema import translate
 from build_tools.yaml_source import parse_yaml
@@ -119,8 +118,7 @@ def findings(case: Case, scratch: Path) -> list[str]:
         if case.on_site:
             content = load_content(project / "content", project)
             pages = {e.slug: f"exercises/{e.slug}/index.html" for e in content.exercises}
-            site = read_site(project / "site", "site", pages, SITE_URL)
-            found = verify_site(site, content)
+            found = check_built_site(project / "site", "site", content, pages, SITE_URL)
         else:
             found = list(run(Project.at(project)).diagnostics)
     return [line for d in found for line in d.format().splitlines()]

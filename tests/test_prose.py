@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from build_tools.prose import as_written, names_any, quoted, quoted_end, sentences, words
+import re
+
+import pytest
+
+from build_tools.prose import (
+    as_written,
+    name_spans,
+    names_any,
+    quoted,
+    quoted_end,
+    sentences,
+    words,
+)
 
 
 def test_words_are_whole_and_hyphens_are_spaces() -> None:
@@ -33,3 +45,34 @@ def test_quotes_stay_short_and_keep_the_end_when_asked() -> None:
     assert quoted(long) == "'Stand facing a wall and place both ha...'"
     assert quoted_end(long) == "'...l and place both hands on it at about'"
     assert quoted("Short.") == quoted_end("Short.") == "'Short.'"
+
+
+def _written(text: str, name: str) -> list[str]:
+    return [text[start:end] for start, end in name_spans(text, name)]
+
+
+def test_the_name_is_found_however_its_words_are_joined() -> None:
+    text = "Heel Press, heel-press, HEELPRESS and heel -  press; not wheel press or heel pressing."
+    assert _written(text, "Heel Press") == [
+        "Heel Press",
+        "heel-press",
+        "HEELPRESS",
+        "heel -  press",
+    ]
+    assert _written("the heel press_ and heel press", "Heel Press") == ["heel press"]
+    assert _written("Pull-ups, pullups and pull ups", "Pull-ups") == ["Pull-ups"]
+    assert _written("Straße stretch and STRASSE stretch", "Straße Stretch") == ["Straße stretch"]
+    assert _written("anything", "") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heel heel press heelpress-heel press",
+        "a heel-pressheel press, (heel press) heel\npress",
+        "İstanbul heel press İ heel press",  # its lower case is longer: the careful way
+    ],
+)
+def test_name_spans_match_the_regular_expression_they_stand_for(text: str) -> None:
+    pattern = re.compile(r"(?<!\w)heel[\s-]*press(?!\w)", re.IGNORECASE)
+    assert list(name_spans(text, "Heel Press")) == [m.span() for m in pattern.finditer(text)]

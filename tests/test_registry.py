@@ -14,6 +14,7 @@ from build_tools import pipeline  # noqa: F401  (registers every check and code)
 from build_tools.diagnostics import Severity
 from build_tools.registry import (
     CODE_PATTERN,
+    PAGE_CHECKS,
     RECORD_CHECKS,
     RULES,
     SITE_CHECKS,
@@ -86,8 +87,10 @@ def test_every_code_is_documented_with_a_real_example(code: str) -> None:
 
 def test_codes_are_in_their_stage_and_checks_are_where_they_run() -> None:
     assert all(c.startswith("C") for c in RECORD_CHECKS)
-    assert all(c.startswith("H") for c in SITE_CHECKS)
-    assert {c for c in RULES if c[0] in "YST"}.isdisjoint(RECORD_CHECKS.keys() | SITE_CHECKS)
+    assert all(c.startswith("H") for c in SITE_CHECKS.keys() | PAGE_CHECKS.keys())
+    assert SITE_CHECKS.keys().isdisjoint(PAGE_CHECKS)
+    checks = RECORD_CHECKS.keys() | SITE_CHECKS.keys() | PAGE_CHECKS.keys()
+    assert {c for c in RULES if c[0] in "YST"}.isdisjoint(checks)
     assert {rule.stage for rule in RULES.values()} == set(Stage)
 
 

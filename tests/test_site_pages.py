@@ -5,9 +5,8 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from build_tools.built_site import read_site
-from build_tools.checks.links import links
 from build_tools.load import load_content
-from build_tools.pipeline import verify_site
+from build_tools.pipeline import page_checker, verify_site
 from build_tools.schema import EXERCISE_SCHEMA, load_schema
 
 from .conftest import ROOT, BuiltSite
@@ -61,11 +60,14 @@ def test_field_reference_lists_every_schema_field(built_site: BuiltSite) -> None
 def test_the_built_site_passes_every_site_check(built_site: BuiltSite) -> None:
     content = load_content(ROOT / "content", ROOT)
     pages = {"heel-press": "exercises/heel-press/index.html"}
-    site = read_site(built_site.path, "site", pages, "https://exercises.example.org/")
+    checker = page_checker(content, pages)
+    site = read_site(built_site.path, "site", pages, "https://exercises.example.org/", checker)
     assert verify_site(site, content) == []
     # It looked: every page of the site, and every link of each.
     assert {"index.html", "404.html", "reference/checks/index.html"} <= set(site.pages)
-    followed = [url for page in site.pages.values() for _, url, _ in links(site, page)]
-    assert "../../reference/record-fields/" in followed
-    assert "#knee-angle" in followed
-    assert "https://exercises.example.org/exercises/heel-press/" in followed
+    heel_press = site.pages["exercises/heel-press/index.html"]
+    assert ("reference/record-fields", True, "", True) in heel_press.refs
+    assert ("exercises/heel-press/index.html", False, "knee-angle", True) in heel_press.refs
+    assert {"heel-press", "knee-angle", "faq"} <= heel_press.ids
+    # The canonical link is absolute, under the site's address: followed like any other.
+    assert ("exercises/heel-press", True, "", False) in heel_press.refs

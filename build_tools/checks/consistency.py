@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..load import Content
 from ..model import Exercise, FaqEntry, Reference, Step, Variation, Vocabulary
-from ..prose import as_written, name_pattern, names_any, normalize, words
+from ..prose import as_written, first_word, name_spans, names_any, normalize, words
 from ..registry import Finding, record_check
 from ..schema import field_name
 from ..yaml_source import Path
@@ -89,9 +89,12 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
         mine = {term for _, kind, term in declared(exercise) if kind == "muscles"}
         texts = [(path, text, words(text)) for path, text in exercise.texts()]
         everything = "".join(found for _, _, found in texts)
+        present = set(everything.split())
         for term in vocabulary.muscles.values():
             names = [text for _, text in phrases(term)]
-            if term.id in mine or names_any(everything, names) is None:
+            if term.id in mine or not any(first_word(name) in present for name in names):
+                continue  # the quick test: the text has not even the first word of a name
+            if names_any(everything, names) is None:
                 continue
             for path, text, found in texts:
                 name = names_any(found, names)
@@ -120,18 +123,13 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
 
     How to fix: write the name as in `name`, or change `name` if the text is right."""
     for exercise in content.exercises:
-        parts = exercise.name.split()
-        pattern = name_pattern(exercise.name)
         wanted = normalize(exercise.name).casefold()
-        first = parts[0].casefold() if parts else ""
         for path, text in exercise.texts():
-            if first not in text.casefold():
-                continue  # the quick test: most texts never mention the name
-            for match in pattern.finditer(text):
-                if normalize(match.group(0)).casefold() != wanted:
+            for start, end in name_spans(text, exercise.name):
+                if normalize(text[start:end]).casefold() != wanted:
                     yield Finding(
                         exercise.source.value(path),
-                        f"{field_name(path)} writes the name as '{match.group(0)}';"
+                        f"{field_name(path)} writes the name as '{text[start:end]}';"
                         f" the record's name is '{exercise.name}'",
                     )
 

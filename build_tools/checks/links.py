@@ -5,28 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml import html as lxml_html
-
-from ..built_site import BuiltSite, HtmlPage, Link
+from ..built_site import BuiltSite, PageFacts, Ref
 from ..load import Content
 from ..registry import Finding, site_check
-
-# What a browser follows or fetches; `<a>` also carries fragments.
-_LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
-
-
-def links(site: BuiltSite, page: HtmlPage) -> list[tuple[lxml_html.HtmlElement, str, Link]]:
-    """Every internal link of a page: (element, the URL as written, where it leads)."""
-    found = []
-    for tag, attribute in _LINKING.items():
-        for element in page.root.iter(tag):
-            url = element.get(attribute)
-            if url is None:
-                continue
-            link = site.resolve(page, url)
-            if link is not None:
-                found.append((element, url, link))
-    return found
 
 
 @site_check(
@@ -45,9 +26,12 @@ def link_targets_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
     How to fix: correct the address in the page or template the message names; addresses are
     relative to the page, and a page's address ends with `/`."""
-    for page in site.pages.values():
-        for element, url, link in links(site, page):
-            if link.target is None:
+    for facts in site.pages.values():
+        if all(site.target(ref) is not None for ref in facts.refs):
+            continue
+        page = site.page(facts.uri)
+        for element, url, ref in site.links(page):
+            if site.target(ref) is None:
                 yield Finding(
                     page.location(element), f"link '{url}' leads to no page or file of the site"
                 )
@@ -55,6 +39,15 @@ def link_targets_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
 # `#` and `#top` lead to the top of any page.
 _TOP = {"", "top"}
+
+
+def _missing_fragment(site: BuiltSite, ref: Ref) -> PageFacts | None:
+    """The page a link leads to, when the link's fragment names nothing on it."""
+    if not ref.anchor or ref.fragment in _TOP:
+        return None
+    target = site.target(ref)
+    facts = site.pages.get(target) if target is not None else None
+    return facts if facts is not None and ref.fragment not in facts.ids else None
 
 
 @site_check(
@@ -72,15 +65,15 @@ def fragments_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
     How to fix: correct the fragment, or restore the anchor on the target page. For
     exercise pages, anchors come from the record's ids: check that the id still exists."""
-    for page in site.pages.values():
-        for element, url, link in links(site, page):
-            if element.tag != "a" or link.target is None or link.fragment in _TOP:
-                continue
-            target = site.pages.get(link.target)
-            if target is None or link.fragment in target.ids:
-                continue
-            where = "" if target is page else f" on {target.uri}"
-            yield Finding(
-                page.location(element),
-                f"link '{url}' leads to no element with id '{link.fragment}'{where}",
-            )
+    for facts in site.pages.values():
+        if not any(_missing_fragment(site, ref) for ref in facts.refs):
+            continue
+        page = site.page(facts.uri)
+        for element, url, ref in site.links(page):
+            target = _missing_fragment(site, ref)
+            if target is not None:
+                where = "" if target.uri == page.uri else f" on {target.uri}"
+                yield Finding(
+                    page.location(element),
+                    f"link '{url}' leads to no element with id '{ref.fragment}'{where}",
+                )

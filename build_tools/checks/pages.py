@@ -5,39 +5,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml import html as lxml_html
+from lxml import etree
 
-from ..built_site import HEADINGS, BuiltSite, HtmlPage
+from ..built_site import HEADINGS, HtmlPage
 from ..diagnostics import Location, Note
-from ..load import Content
 from ..model import SECTION_IDS, Exercise
 from ..prose import normalize
-from ..registry import Finding, site_check
+from ..registry import Finding, page_check
 from ..schema import field_name
 from ..yaml_source import Path
 
-Element = lxml_html.HtmlElement
-
-
-def exercise_pages(site: BuiltSite, content: Content) -> Iterator[tuple[Exercise, HtmlPage]]:
-    for exercise in content.exercises:
-        uri = site.exercise_pages.get(exercise.slug)
-        if uri is not None and uri in site.pages:
-            yield exercise, site.pages[uri]
+Element = etree._Element
 
 
 def _title(page: HtmlPage, exercise: Exercise) -> Location:
     """Where a missing part would have been: the page title, or the top of the page."""
-    found = page.ids.get(exercise.slug)
+    found = page.carriers(exercise.slug)
     return page.location(found[0] if found else page.root.find("body"))
 
 
-@site_check(
+@page_check(
     "H101",
     "page or section missing or repeated",
     example="site/exercises/heel-press/index.html:12:1: H101 section 'at-a-glance' is missing",
 )
-def sections_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
+def sections_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
     """What it catches: an exercise whose page was not written, or whose page lacks one of
     the sections its record fills (description, instructions, variations, tips, FAQ and the
     panel at the top) or has one twice. A section is a heading with the section's id.
@@ -46,24 +38,21 @@ def sections_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
     once, and nothing in the records would show it.
 
     How to fix: correct the template in `templates/pages/` that the message leads to."""
-    for exercise in content.exercises:
-        uri = site.exercise_pages.get(exercise.slug)
-        if uri is None or uri not in site.pages:
+    if page is None:
+        yield Finding(
+            exercise.source.value(("slug",)), f"the page of '{exercise.slug}' was not built"
+        )
+        return
+    for section in exercise.sections():
+        headings = page.headings.get(section, [])
+        if not headings:
+            yield Finding(_title(page, exercise), f"section '{section}' is missing")
+        elif len(headings) > 1:
             yield Finding(
-                exercise.source.value(("slug",)), f"the page of '{exercise.slug}' was not built"
+                page.location(headings[1]),
+                f"section '{section}' appears {len(headings)} times",
+                (Note(page.location(headings[0]), "first here"),),
             )
-            continue
-        page = site.pages[uri]
-        for section in exercise.sections():
-            headings = [e for e in page.ids.get(section, ()) if e.tag in HEADINGS]
-            if not headings:
-                yield Finding(_title(page, exercise), f"section '{section}' is missing")
-            elif len(headings) > 1:
-                yield Finding(
-                    page.location(headings[1]),
-                    f"section '{section}' appears {len(headings)} times",
-                    (Note(page.location(headings[0]), "first here"),),
-                )
 
 
 def record_texts(exercise: Exercise) -> Iterator[tuple[Path, str, str | None]]:
@@ -75,29 +64,48 @@ def record_texts(exercise: Exercise) -> Iterator[tuple[Path, str, str | None]]:
             yield path, text, path[0]
 
 
+def _article(page: HtmlPage) -> Element:
+    """The article our template makes, where record text belongs: the theme's chrome around it
+    is the same on every page."""
+    for article in page.root.iter("article"):
+        if "exercise" in (article.get("class") or "").split():
+            return article
+    return page.root
+
+
 def _placed(page: HtmlPage, wanted: set[str]) -> dict[str, list[tuple[Element, str | None]]]:
     """The elements whose whole text is one of `wanted`, innermost only and outside links
     (a link's label repeats what it points to), each with the section it stands in."""
-    # Record text belongs in the article our template makes: the theme's chrome around it is
-    # the same on every page, and reading it for each page was most of this check's time.
-    articles = page.root.xpath("//article[contains(concat(' ', @class, ' '), ' exercise ')]")
-    scope = articles[0] if articles else page.root
-    in_links = set(scope.xpath(".//a/descendant-or-self::*"))
+    first_words = {text.split(" ", 1)[0] for text in wanted}
     found: dict[str, list[tuple[Element, str | None]]] = {}
     section: str | None = None
-    for element in scope.iter():
-        if not isinstance(element.tag, str):
-            continue
+
+    # One walk gathers each element's text from its children's, rather than asking every
+    # element for its whole text: that was most of this check's time.
+    def visit(element: Element, in_link: bool) -> str:
+        nonlocal section
         if element.tag in HEADINGS and element.get("id") in SECTION_IDS:
             section = element.get("id")
-        if element in in_links:
-            continue
-        text = normalize(element.text_content())
-        if text not in wanted:
-            continue
-        if any(normalize(child.text_content()) == text for child in element):
-            continue  # a wrapper: its child holds the same text
-        found.setdefault(text, []).append((element, section))
+        where = section
+        in_link = in_link or element.tag == "a"
+        parts = [element.text] if element.text else []
+        children = []
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment: its text is not shown
+                text = visit(child, in_link)
+                parts.append(text)
+                children.append(text)
+            if child.tail:
+                parts.append(child.tail)
+        raw = "".join(parts)
+        head = raw.split(None, 1)
+        if not in_link and head and head[0] in first_words:
+            text = normalize(raw)
+            if text in wanted and not any(normalize(c) == text for c in children):
+                found.setdefault(text, []).append((element, where))  # not a mere wrapper
+        return raw
+
+    visit(_article(page), False)
     return found
 
 
@@ -105,12 +113,12 @@ def _section_name(section: str | None) -> str:
     return f"'{section}' section" if section else "top of the page"
 
 
-@site_check(
+@page_check(
     "H102",
     "record text missing, repeated or misplaced",
     example="site/exercises/heel-press/index.html:80:1: H102 tips[5] appears 2 times on the page",
 )
-def texts_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
+def texts_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
     """What it catches: a summary, description paragraph, step, tip, question or answer of a
     record that its built page does not show, shows more than once, or shows in another
     section. Text inside links does not count: a link's label may repeat a question.
@@ -120,34 +128,35 @@ def texts_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
     How to fix: correct the template in `templates/pages/`; the note gives the record's
     text that went missing."""
-    for exercise, page in exercise_pages(site, content):
-        texts = list(record_texts(exercise))
-        placed = _placed(page, {normalize(text) for _, text, _ in texts})
-        expected: dict[str, int] = {}
-        for _, text, _ in texts:
-            expected[normalize(text)] = expected.get(normalize(text), 0) + 1
-        for path, text, section in texts:
-            key = normalize(text)
-            shown, count = placed.get(key, []), expected[key]
-            if shown and len(shown) == count and all(s == section for _, s in shown):
-                continue
-            note = (Note(exercise.source.value(path), "the record's text"),)
-            if not shown:
-                yield Finding(_title(page, exercise), f"{field_name(path)} is missing", note)
-            elif len(shown) != count:
-                times = "" if count == 1 else f", the record has it {count} times"
-                where = shown[count][0] if len(shown) > count else shown[0][0]
-                message = f"{field_name(path)} appears {len(shown)} times on the page{times}"
-                yield Finding(page.location(where), message, note)
-            else:
-                for element, found_in in shown:
-                    if found_in != section:
-                        yield Finding(
-                            page.location(element),
-                            f"{field_name(path)} is in the {_section_name(found_in)},"
-                            f" not the {_section_name(section)}",
-                            note,
-                        )
+    if page is None:
+        return
+    texts = list(record_texts(exercise))
+    placed = _placed(page, {normalize(text) for _, text, _ in texts})
+    expected: dict[str, int] = {}
+    for _, text, _ in texts:
+        expected[normalize(text)] = expected.get(normalize(text), 0) + 1
+    for path, text, section in texts:
+        key = normalize(text)
+        shown, count = placed.get(key, []), expected[key]
+        if shown and len(shown) == count and all(s == section for _, s in shown):
+            continue
+        note = (Note(exercise.source.value(path), "the record's text"),)
+        if not shown:
+            yield Finding(_title(page, exercise), f"{field_name(path)} is missing", note)
+        elif len(shown) != count:
+            times = "" if count == 1 else f", the record has it {count} times"
+            where = shown[count][0] if len(shown) > count else shown[0][0]
+            message = f"{field_name(path)} appears {len(shown)} times on the page{times}"
+            yield Finding(page.location(where), message, note)
+        else:
+            for element, found_in in shown:
+                if found_in != section:
+                    yield Finding(
+                        page.location(element),
+                        f"{field_name(path)} is in the {_section_name(found_in)},"
+                        f" not the {_section_name(section)}",
+                        note,
+                    )
 
 
 def anchors(exercise: Exercise) -> Iterator[tuple[Path, str]]:
@@ -161,13 +170,13 @@ def anchors(exercise: Exercise) -> Iterator[tuple[Path, str]]:
         yield ("faq", index, "id"), entry.anchor
 
 
-@site_check(
+@page_check(
     "H103",
     "declared anchor missing or repeated",
     example="site/exercises/heel-press/index.html:110:1: H103 anchor '#heel-lift' (faq[3].id)"
     " is on 2 elements",
 )
-def anchors_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
+def anchors_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
     """What it catches: an anchor the record declares (the title, `#step-<id>`,
     `#variation-<id>`, an FAQ entry's `#<id>`) that is not on its built page, or that two
     elements of the page carry.
@@ -177,16 +186,17 @@ def anchors_once(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
     How to fix: if a template lost an `id`, restore it in `templates/pages/`; if the page
     uses the same id for something else, rename that."""
-    for exercise, page in exercise_pages(site, content):
-        for path, anchor in anchors(exercise):
-            carriers = page.ids.get(anchor, [])
-            if len(carriers) == 1:
-                continue
-            note = (Note(exercise.source.value(path), "declared here"),)
-            label = f"anchor '#{anchor}' ({field_name(path)})"
-            if not carriers:
-                yield Finding(_title(page, exercise), f"{label} is missing", note)
-            else:
-                yield Finding(
-                    page.location(carriers[1]), f"{label} is on {len(carriers)} elements", note
-                )
+    if page is None:
+        return
+    for path, anchor in anchors(exercise):
+        if page.ids[anchor] == 1:
+            continue
+        carriers = page.carriers(anchor)
+        note = (Note(exercise.source.value(path), "declared here"),)
+        label = f"anchor '#{anchor}' ({field_name(path)})"
+        if not carriers:
+            yield Finding(_title(page, exercise), f"{label} is missing", note)
+        else:
+            yield Finding(
+                page.location(carriers[1]), f"{label} is on {len(carriers)} elements", note
+            )

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.prose import name_pattern
+from build_tools.prose import name_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "free-exercise-db" / "sample.json"
@@ -315,13 +315,12 @@ def _name_as_written(text: str, name: str) -> str:
     the words of the name ("stepmill" for Step Mill), which the name check rightly flags."""
     if len(name.split()) < 2:
         return text
-    pattern = name_pattern(name)
-
-    def keep_case(match: re.Match[str]) -> str:
-        found = match.group(0)
-        return name if found[:1].isupper() else name.lower()
-
-    return pattern.sub(keep_case, text)
+    written, done = [], 0
+    for start, end in name_spans(text, name):
+        # The case of the first letter follows the sentence.
+        written += [text[done:start], name if text[start].isupper() else name.lower()]
+        done = end
+    return "".join([*written, text[done:]])
 
 
 def record(base: Base, name: str, slug: str, vocab: Vocab) -> dict[str, Any]:
