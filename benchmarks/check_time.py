@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools.load import load_content  # noqa: E402
 from build_tools.built_site import read_site  # noqa: E402
+from build_tools.load import load_content  # noqa: E402
 from build_tools.pipeline import Project, check_built_site, check_content, run  # noqa: E402
 
 

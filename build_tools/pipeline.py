@@ -6,14 +6,14 @@ Knows nothing of MkDocs or a terminal.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from . import browse, checks, codes  # noqa: F401  (registers the checks and the codes)
-from .built_site import BuiltSite, HtmlPage, PageCheck, read_site
+from .built_site import Addresses, BuiltSite, HtmlPage, PageCheck, PageFacts, SiteReader, read_site
 from .cache import FileCache, Same
 from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from .load import Content, display_path, load_content
@@ -96,17 +96,19 @@ def check_built_site(
     return verify_site(read_site(directory, shown_as, exercise_pages, site_url, checker), content)
 
 
-def run(project: Project, *, render: bool = True, cache: FileCache | None = None) -> Result:
-    """Load and check everything; render the pages only when nothing is wrong.
-
-    A `cache` kept between calls (as `mkdocs serve` does) rereads only the records that changed.
-    """
+def load(project: Project, cache: FileCache | None = None) -> Content:
+    """The records and the vocabulary. A `cache` kept between calls (as `mkdocs serve` does)
+    rereads only the records that changed."""
     if cache is not None:
         cache.sweep()
-    content = load_content(project.content_dir, project.root, cache)
-    diagnostics = check_content(content)
-    if not render or has_errors(diagnostics) or content.vocabulary is None:
-        return Result(content, (), tuple(diagnostics))
+    return load_content(project.content_dir, project.root, cache)
+
+
+def render_pages(
+    project: Project, content: Content, cache: FileCache | None = None
+) -> tuple[tuple[RenderedPage, ...], list[Diagnostic]]:
+    """The page of every record, and T001 for each that a template failed to render."""
+    assert content.vocabulary is not None
     # With a cache, what was made from unchanged inputs is reused: unchanged records are the very
     # same objects from one rebuild to the next, so `Same` keys them cheaply.
     memo = cache if cache is not None else FileCache()
@@ -116,6 +118,7 @@ def run(project: Project, *, render: bool = True, cache: FileCache | None = None
         ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
     )
     pages: list[RenderedPage] = []
+    problems: list[Diagnostic] = []
     for exercise in content.exercises:
         others = related[exercise.slug]
         try:
@@ -128,8 +131,63 @@ def run(project: Project, *, render: bool = True, cache: FileCache | None = None
                 )
             )
         except jinja2.TemplateError as error:
-            diagnostics.append(template_diagnostic(error, project))
-    return Result(content, tuple(pages), tuple(sorted_diagnostics(diagnostics)))
+            problems.append(template_diagnostic(error, project))
+    return tuple(pages), problems
+
+
+def run(project: Project, *, render: bool = True, cache: FileCache | None = None) -> Result:
+    """Load and check everything; render the pages only when nothing is wrong."""
+    content = load(project, cache)
+    diagnostics = check_content(content)
+    if not render or has_errors(diagnostics) or content.vocabulary is None:
+        return Result(content, (), tuple(diagnostics))
+    pages, problems = render_pages(project, content, cache)
+    return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+
+
+def run_beside(
+    project: Project,
+    start_checks: Callable[[Content], Callable[[], list[Diagnostic]]],
+    cache: FileCache | None = None,
+) -> Result:
+    """As `run`, with the record checks run elsewhere while the pages render: `start_checks`
+    starts them and gives what waits for their findings.
+
+    For builds whose output is published only once everything passed: the pages are rendered
+    before the checks have spoken, so a record they reject may break its template; then their
+    findings are what is reported, not the break.
+    """
+    content = load(project, cache)
+    findings = start_checks(content)
+    pages: tuple[RenderedPage, ...] = ()
+    problems: list[Diagnostic] = []
+    failure: Exception | None = None
+    if content.vocabulary is not None and not has_errors(content.diagnostics):
+        try:
+            pages, problems = render_pages(project, content, cache)
+        except Exception as error:
+            failure = error
+    diagnostics = findings()
+    if has_errors(diagnostics) or content.vocabulary is None:
+        return Result(content, (), tuple(diagnostics))
+    if failure is not None:
+        raise failure
+    return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+
+
+@dataclass(frozen=True)
+class SiteReading:
+    """How to read a built site for its checks; sent to the process that reads it."""
+
+    shown_as: str
+    """The folder the site is published to, as findings print it."""
+    site_url: str
+    exercise_pages: Mapping[str, str]
+    """The page of each exercise, by slug."""
+
+    def reader(self, content: Content, known: Mapping[str, PageFacts] | None = None) -> SiteReader:
+        checker = page_checker(content, self.exercise_pages)
+        return SiteReader(self.shown_as, Addresses(self.site_url), checker, known)
 
 
 def templates_stamp(folder: Path) -> tuple[tuple[str, int], ...]:

@@ -36,13 +36,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from .built_site import Addresses, PageFacts, SiteReader
+from .built_site import PageFacts, SiteReader
 from .cache import FileCache
+from .check_worker import CheckWorker
 from .checks_docs import catalogue_pages
 from .diagnostics import Diagnostic, has_errors, summary
-from .load import display_path
-from .page_worker import ForkedReader
-from .pipeline import Project, Result, environment, page_checker, run, verify_site
+from .load import Content, display_path
+from .pipeline import Project, Result, SiteReading, environment, run, run_beside, verify_site
 from .plugin_pages import (
     HtmlPage,
     PageFiles,
@@ -101,7 +101,8 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.page_uris: dict[str, str] = {}
         self.site_dir: Path | None = None
         self.staging: Path | None = None
-        self.reader: SiteReader | ForkedReader | None = None
+        self.worker: CheckWorker | None = None
+        self.reader: SiteReader | CheckWorker | None = None
         self.mkdocs_config: MkDocsConfig | None = None
         self.logged = CountHandler(level=logging.WARNING)
 
@@ -144,7 +145,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         start = time.perf_counter()
-        result = run(self._project(config), cache=self.cache)
+        project = self._project(config)
+        if self.forked:
+            result = run_beside(project, self._start_worker, self.cache)
+        else:
+            result = run(project, cache=self.cache)
         log.debug(f"Records loaded, checked and rendered in {time.perf_counter() - start:.2f} s")
         shown = self._log(result.diagnostics, config.strict)
         if has_errors(shown) or result.content.vocabulary is None:
@@ -163,7 +168,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         for file in files:
             if file.src_uri in exercise_uris:
                 self.page_uris[exercise_uris[file.src_uri]] = file.dest_uri
-        self.reader = self._site_reader(config, result)
+        self.reader = self._site_reader(config, result.content)
         files.append(self.pages.markdown_file(config, FIELDS_PAGE, field_reference()))
         for src_uri, markdown in catalogue_pages().items():
             files.append(self.pages.markdown_file(config, src_uri, markdown))
@@ -171,21 +176,23 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.page_entries = {k: v for k, v in self.page_entries.items() if k in files.src_uris}
         return files
 
-    def _site_reader(self, config: MkDocsConfig, result: Result) -> SiteReader | ForkedReader:
+    def _start_worker(self, content: Content) -> Callable[[], list[Diagnostic]]:
+        self.worker = CheckWorker(content)
+        return self.worker.record_findings
+
+    def _site_reader(self, config: MkDocsConfig, content: Content) -> SiteReader | CheckWorker:
         """Reads each page as it is written, for the built-site checks."""
         assert self.site_dir is not None
         root = Path(config.config_file_path).parent
         inside = self.site_dir.resolve().is_relative_to(root.resolve())
         shown_as = display_path(self.site_dir, root) if inside else ""
         site_url = config.site_url or ""
+        reading = SiteReading(shown_as, site_url, dict(self.page_uris))
+        if self.worker is not None:
+            self.worker.read_pages(reading)
+            return self.worker
         built_for, known = self.known_pages
-        reader = SiteReader(
-            shown_as,
-            Addresses(site_url),
-            page_checker(result.content, self.page_uris),
-            known if self.staging is None and built_for == site_url else None,
-        )
-        return ForkedReader(reader) if self.forked else reader
+        return reading.reader(content, known if not self.staged and built_for == site_url else None)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -305,8 +312,8 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self._abandon()
 
     def _abandon(self) -> None:
-        if isinstance(self.reader, ForkedReader):
-            self.reader.close()
+        if self.worker is not None:
+            self.worker.close()
         if self.staging is not None:
             discard(self.staging)
             self.staging = None

@@ -74,3 +74,25 @@ def test_an_alias_lands_inside_the_renamed_entry(project: Path, tmp_path: Path) 
     assert alias.getparent().getparent() is entry
     assert alias.get("data-alias-of") == "heel-rise"
     assert alias.text_content() == ""
+
+
+def test_a_record_that_breaks_its_template_fails_with_the_record_finding(
+    project: Path, tmp_path: Path
+) -> None:
+    # The build renders the pages while the record checks run beside it: an unknown equipment
+    # term breaks the page's template, and what the editor reads is the check's finding.
+    out = tmp_path / "out"
+    assert mkdocs_build(project, out).returncode == 0
+    before = (out / "exercises" / "heel-press" / "index.html").read_bytes()
+    record = project / "content" / "heel-press.yaml"
+    record.write_text(record.read_text().replace("equipment: [wall,", "equipment: [wal,"))
+    done = mkdocs_build(project, out)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert (
+        "content/heel-press.yaml:7:13: C201 equipment 'wal' is not in the equipment vocabulary"
+        " (did you mean 'wall'?)" in output
+    )
+    assert "Traceback" not in output
+    assert "KeyError" not in output
+    assert (out / "exercises" / "heel-press" / "index.html").read_bytes() == before

@@ -1,0 +1,68 @@
+"""The checks on the second core find what the checks in one process find, whichever process
+checks each page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools import check_worker
+from build_tools.check_worker import CheckWorker
+from build_tools.load import load_content
+from build_tools.pipeline import SiteReading, check_built_site, verify_site
+
+from .conftest import ROOT, BuiltSite
+
+SITE_URL = "https://exercises.example.org/"
+PAGES = {"heel-press": "exercises/heel-press/index.html"}
+
+
+@pytest.fixture(scope="module")
+def broken_site(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site with a tip lost from the Heel Press page and a link of the home page
+    misspelt."""
+    site = tmp_path_factory.mktemp("broken") / "site"
+    shutil.copytree(built_site.path, site)
+    page = site / PAGES["heel-press"]
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<ul class="tip-list">')
+    first_tip = html.index("<li", start)
+    page.write_text(html[:first_tip] + html[html.index("</li>", first_tip) + 5 :], "utf-8")
+    home = site / "index.html"
+    home.write_text(
+        home.read_text("utf-8").replace('href="exercises/"', 'href="exercizes/"', 1),
+        "utf-8",
+    )
+    return site
+
+
+@pytest.mark.parametrize("backlog", [0, 10_000], ids=["every page here", "every page there"])
+def test_the_worker_finds_what_one_process_finds(
+    broken_site: Path, backlog: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check_worker, "_BACKLOG", backlog)
+    content = load_content(ROOT / "content", ROOT)
+    worker = CheckWorker(content)
+    try:
+        assert worker.record_findings() == []
+        worker.read_pages(SiteReading("site", SITE_URL, PAGES))
+        for path in sorted(broken_site.rglob("*.html")):
+            worker.page(path.relative_to(broken_site).as_posix(), path.read_bytes())
+        found = verify_site(worker.site(broken_site, PAGES), content)
+    finally:
+        worker.close()
+    expected = check_built_site(broken_site, "site", content, PAGES, SITE_URL)
+    assert found == expected
+    assert {d.code for d in found} == {"H102", "H104"}
+
+
+def test_a_worker_that_dies_is_reported() -> None:
+    content = load_content(ROOT / "content", ROOT)
+    worker = CheckWorker(content)
+    worker.record_findings()
+    worker._process.kill()
+    worker._process.join()
+    with pytest.raises(check_worker.WorkerFailed, match="ended early"):
+        worker.read_pages(SiteReading("site", SITE_URL, PAGES))
