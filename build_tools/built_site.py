@@ -231,6 +231,11 @@ class BuiltSite:
             self._targets[key] = next((c for c in candidates if c in self.files), None)
         return self._targets[key]
 
+    @cached_property
+    def refs(self) -> frozenset[Ref]:
+        """Every place the site's pages link to, each once."""
+        return frozenset(ref for facts in self.pages.values() for ref in facts.refs)
+
     def page(self, uri: str) -> HtmlPage:
         """A page parsed anew from the folder, for the rare check that must point into it."""
         return HtmlPage(uri, self.pages[uri].shown, (self.directory / uri).read_bytes())

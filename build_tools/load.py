@@ -6,7 +6,7 @@ stages only ever see well-formed records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -30,6 +30,10 @@ class Content:
     record_files: tuple[str, ...] = ()
     anchor_lock: AnchorLock | None = None
     """The published deep links (`content/anchors.lock`); None when not read."""
+
+    def only(self, exercise: Exercise) -> Content:
+        """The same content with one exercise, for a check that looks at one at a time."""
+        return replace(self, exercises=(exercise,), diagnostics=(), record_files=())
 
     @cached_property
     def by_slug(self) -> dict[str, Exercise]:

@@ -49,12 +49,30 @@ class Result:
         return not has_errors(self.diagnostics)
 
 
-def check_content(content: Content) -> list[Diagnostic]:
-    """Load problems plus the findings of every registered record check."""
+def check_content(content: Content, cache: FileCache | None = None) -> list[Diagnostic]:
+    """Load problems plus the findings of every registered record check.
+
+    With a `cache` kept between calls (`mkdocs serve`), the findings of the checks that look at
+    one record at a time are kept for each unchanged record: a rebuild checks the records that
+    changed, and runs only the checks across records over all of them.
+    """
     found = list(content.diagnostics)
-    if content.vocabulary is not None:
-        for check in RECORD_CHECKS.values():
-            found.extend(check.run(content, content.vocabulary))
+    vocabulary = content.vocabulary
+    if vocabulary is None:
+        return sorted_diagnostics(found)
+    per_record = [c for c in RECORD_CHECKS.values() if c.per_record]
+    for check in RECORD_CHECKS.values():
+        if cache is None or not check.per_record:
+            found.extend(check.run(content, vocabulary))
+    if cache is not None:
+        for exercise in content.exercises:
+            one = content.only(exercise)
+            found.extend(
+                cache.remember(
+                    ("checks", Same(exercise), Same(vocabulary)),
+                    lambda one=one: [d for c in per_record for d in c.run(one, vocabulary)],
+                )
+            )
     return sorted_diagnostics(found)
 
 
@@ -138,7 +156,7 @@ def render_pages(
 def run(project: Project, *, render: bool = True, cache: FileCache | None = None) -> Result:
     """Load and check everything; render the pages only when nothing is wrong."""
     content = load(project, cache)
-    diagnostics = check_content(content)
+    diagnostics = check_content(content, cache)
     if not render or has_errors(diagnostics) or content.vocabulary is None:
         return Result(content, (), tuple(diagnostics))
     pages, problems = render_pages(project, content, cache)

@@ -105,6 +105,9 @@ class Check:
     severity: Severity
     function: CheckFunction
     example: str = ""
+    per_record: bool = False
+    """The check looks at one record at a time: its findings for a record depend on that record
+    (and the vocabulary) alone, so they may be kept while the record is unchanged."""
 
     @property
     def doc(self) -> str:
@@ -145,10 +148,16 @@ def _add(rule: Rule, stages: tuple[Stage, ...]) -> None:
 
 
 def _decorator(
-    table: dict[str, Check], stage: Stage, code: str, title: str, severity: Severity, example: str
+    table: dict[str, Check],
+    stage: Stage,
+    code: str,
+    title: str,
+    severity: Severity,
+    example: str,
+    per_record: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     def register(function: CheckFunction) -> CheckFunction:
-        check = Check(code, title, severity, function, example)
+        check = Check(code, title, severity, function, example, per_record)
         _add(check.rule, (stage,))
         table[code] = check
         return function
@@ -157,10 +166,16 @@ def _decorator(
 
 
 def record_check(
-    code: str, title: str, severity: Severity = Severity.ERROR, *, example: str = ""
+    code: str,
+    title: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    example: str = "",
+    per_record: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check over loaded content (`Content`, `Vocabulary`)."""
-    return _decorator(RECORD_CHECKS, Stage.RECORD, code, title, severity, example)
+    """Register a check over loaded content (`Content`, `Vocabulary`); `per_record` when it
+    looks at each record alone (see `Check.per_record`)."""
+    return _decorator(RECORD_CHECKS, Stage.RECORD, code, title, severity, example, per_record)
 
 
 def page_check(

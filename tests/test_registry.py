@@ -11,7 +11,10 @@ import pytest
 
 import build_tools
 from build_tools import pipeline  # noqa: F401  (registers every check and code)
-from build_tools.diagnostics import Severity
+from build_tools.cache import FileCache
+from build_tools.diagnostics import Severity, sorted_diagnostics
+from build_tools.load import load_content
+from build_tools.pipeline import Project, check_content, load
 from build_tools.registry import (
     CODE_PATTERN,
     PAGE_CHECKS,
@@ -25,7 +28,8 @@ from build_tools.registry import (
     site_check,
 )
 
-from .corpus import load_cases
+from .conftest import copy_project
+from .corpus import Case, apply, load_cases
 
 PACKAGE = Path(build_tools.__file__).parent
 CASES = load_cases()
@@ -129,3 +133,38 @@ def test_rule_doc_reads_the_three_paragraphs() -> None:
         "a thing on two lines.", "a reason.\n\nA second paragraph of the reason.", "the fix."
     )
     assert RuleDoc.parse("A docstring without sections.") == RuleDoc()
+
+
+RECORD_CASES = [c for c in CASES if c.code.startswith("C") and not c.on_site]
+
+
+@pytest.mark.parametrize("case", RECORD_CASES, ids=lambda c: c.id)
+def test_a_per_record_check_finds_in_each_record_alone_what_it_finds_in_all(
+    case: Case, tmp_path: Path
+) -> None:
+    # `mkdocs serve` keeps these checks' findings for each unchanged record: that is right only
+    # if a record's findings never depend on the other records.
+    project = copy_project(tmp_path)
+    for edit in case.edits:
+        apply(edit, project)
+    content = load_content(project / "content", project)
+    assert content.vocabulary is not None
+    for check in (c for c in RECORD_CHECKS.values() if c.per_record):
+        alone = [
+            d for e in content.exercises for d in check.run(content.only(e), content.vocabulary)
+        ]
+        assert sorted_diagnostics(alone) == sorted_diagnostics(
+            check.run(content, content.vocabulary)
+        )
+
+
+def test_a_rebuild_with_the_cache_finds_what_a_fresh_check_finds(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    cache: FileCache = FileCache()
+    assert check_content(load(Project.at(project), cache), cache) == []
+    record = project / "content" / "heel-press.yaml"
+    text = record.read_text()
+    record.write_text(text.replace("tips:\n  - >-\n    Step", "tips:\n  - >-\n    step", 1))
+    again = check_content(load(Project.at(project), cache), cache)
+    assert [d.code for d in again] == ["C402"]
+    assert again == check_content(load(Project.at(project)))

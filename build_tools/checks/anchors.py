@@ -78,6 +78,7 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
     "alias collides with another anchor",
     example="content/heel-press.yaml:125:15: C502 alias 'knee-angle' collides with the live id of"
     " faq entry 'knee-angle'",
+    per_record=True,
 )
 def aliases_are_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: an alias equal to the live id of an item on the page, or claimed by two

@@ -39,6 +39,7 @@ def _phrases(vocabulary: Vocabulary, kind: str, term: str) -> list[str] | None:
     "declared term not named in the text",
     example="content/heel-press.yaml:9:28: C301 muscles.primary 'hamstrings' is not named in the "
     "text (as 'Hamstrings' or an alias)",
+    per_record=True,
 )
 def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a muscle or piece of equipment the record declares that its text never
@@ -74,6 +75,7 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
     Severity.WARNING,
     example="content/heel-press.yaml:101:5: C302 tips[5] names 'hamstrings' (muscles"
     " 'hamstrings'), which the record does not declare",
+    per_record=True,
 )
 def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a muscle of the vocabulary that the text names (by name or alias)
@@ -113,6 +115,7 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
     Severity.WARNING,
     example="content/heel-press.yaml:25:5: C303 description[2] writes the name as 'Heel-Press'; "
     "the record's name is 'Heel Press'",
+    per_record=True,
 )
 def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: the exercise's name written in the text with its words joined or
@@ -139,6 +142,7 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
     "variation not tied to the text",
     example="content/heel-press.yaml:73:5: C304 variations[0] 'straight-knee' has no 'see' "
     "reference to the step or FAQ entry that describes it",
+    per_record=True,
 )
 def variations_described(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a variation whose `see` list points to no step and no FAQ entry.
@@ -182,6 +186,7 @@ def _ids(exercise: Exercise, kind: str) -> list[str]:
     "reference that does not resolve",
     example="content/heel-press.yaml:77:35: C305 variations[0].see[1] 'faq:knee-angel' matches no "
     "FAQ entry (did you mean 'faq:knee-angle'?)",
+    per_record=True,
 )
 def references_resolve(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a `see` reference whose id is not the id of a step, FAQ entry or

@@ -20,6 +20,7 @@ from ..yaml_source import Path
     "question without a question mark",
     example="content/heel-press.yaml:109:15: C401 faq[0].question 'What does Heel Press stretch "
     "most' does not end with '?'",
+    per_record=True,
 )
 def questions_ask(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: an FAQ question that does not end with `?`.
@@ -55,6 +56,7 @@ _CLOSING = "\"'”’)"
     "not a full sentence",
     example="content/heel-press.yaml:89:5: C402 tips[1] does not start with a capital letter: "
     "'keep pressure through the whole back ...'",
+    per_record=True,
 )
 def full_sentences(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a description paragraph, step, tip or answer that does not start with
@@ -88,6 +90,7 @@ MIN_REPEATED_WORDS = 3
     "sentence written twice",
     example="content/heel-press.yaml:103:5: C403 tips[6] repeats a sentence of tips[5]: 'Move into "
     "the wall slowly; ...'",
+    per_record=True,
 )
 def sentences_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a sentence of three words or more that appears twice in one record's
@@ -126,6 +129,7 @@ _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
     "leftover template syntax",
     example="content/heel-press.yaml:4:10: C404 summary contains template syntax '{{': 'A standing "
     "{{ kind }} against a wall ...'",
+    per_record=True,
 )
 def no_template_syntax(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: `{{`, `}}`, `{%`, `%}`, `{#` or `#}` in a record's text.
@@ -155,6 +159,7 @@ _MAYBE_PLACEHOLDER = re.compile("TODO|TBD|FIXME|XXX|orem ipsum")  # a literal sc
     "C405",
     "empty or placeholder item",
     example="content/heel-press.yaml:98:5: C405 tips[4] has no words: '...'",
+    per_record=True,
 )
 def no_empty_items(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a text or list item with no letter or digit in it (`...`, `-`), or

@@ -20,6 +20,7 @@ from ..yaml_source import Path
     "slug does not match the file name",
     example="content/wall-calf-stretch.yaml:3:7: C101 slug 'heel-press' does not match the file "
     "name 'wall-calf-stretch.yaml'",
+    per_record=True,
 )
 def slug_matches_file(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a record whose `slug` differs from its file name without `.yaml`.
@@ -73,6 +74,7 @@ def _ids(exercise: Exercise) -> Iterator[tuple[str, Sequence[str]]]:
     "C103",
     "id used twice in a list",
     example="content/heel-press.yaml:124:9: C103 faq[3].id 'knee-angle' is already used by faq[2]",
+    per_record=True,
 )
 def ids_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: two FAQ entries, two steps or two variations of one record with the
@@ -106,6 +108,7 @@ _PREFIXES = {"step-": "steps", "variation-": "variations"}
     "FAQ id the page already uses",
     example="content/heel-press.yaml:124:9: C104 faq[3].id 'tips' is the id of the page's 'tips' "
     "section",
+    per_record=True,
 )
 def faq_ids_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: an FAQ id that the page already gives to something else: a section
@@ -136,6 +139,7 @@ def faq_ids_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     "question asked twice",
     example="content/heel-press.yaml:130:15: C105 faq[4].question 'should my rear heel ever lift "
     "off the...' is already asked in faq[3]",
+    per_record=True,
 )
 def questions_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: two FAQ entries of one record with the same question, ignoring

@@ -26,12 +26,14 @@ def link_targets_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
     How to fix: correct the address in the page or template the message names; addresses are
     relative to the page, and a page's address ends with `/`."""
+    # Pages share most links: each distinct one is looked up once.
+    broken = {ref for ref in site.refs if site.target(ref) is None}
     for facts in site.pages.values():
-        if all(site.target(ref) is not None for ref in facts.refs):
+        if broken.isdisjoint(facts.refs):
             continue
         page = site.page(facts.uri)
         for element, url, ref in site.links(page):
-            if site.target(ref) is None:
+            if ref in broken:
                 yield Finding(
                     page.location(element), f"link '{url}' leads to no page or file of the site"
                 )
@@ -65,8 +67,9 @@ def fragments_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
 
     How to fix: correct the fragment, or restore the anchor on the target page. For
     exercise pages, anchors come from the record's ids: check that the id still exists."""
+    broken = {ref for ref in site.refs if _missing_fragment(site, ref)}
     for facts in site.pages.values():
-        if not any(_missing_fragment(site, ref) for ref in facts.refs):
+        if broken.isdisjoint(facts.refs):
             continue
         page = site.page(facts.uri)
         for element, url, ref in site.links(page):

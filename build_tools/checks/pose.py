@@ -67,6 +67,7 @@ def _findings(content: Content, kind: str) -> Iterator[Finding]:
     "stance value is not a finite number",
     example="content/heel-press.yaml:155:19: C600 stance field 'torso_lean_deg'"
     " must be a finite number, got nan",
+    per_record=True,
 )
 def finite_numbers(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a stance value that is not a plain number: YAML also reads `.nan` and
@@ -83,6 +84,7 @@ def finite_numbers(content: Content, vocabulary: Vocabulary) -> Iterator[Finding
     "a foot leaves the floor",
     example="content/heel-press.yaml:155:19: C601 rear heel lifts off the"
     " floor: the pose tilts the rear shin 50° over the foot, the ankle allows 45°",
+    per_record=True,
 )
 def feet_on_the_floor(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a stance in which a foot cannot stay flat: the rear heel lifts when the
@@ -100,6 +102,7 @@ def feet_on_the_floor(content: Content, vocabulary: Vocabulary) -> Iterator[Find
     "the hands do not reach the wall",
     example="content/heel-press.yaml:152:27: C602 hands do not reach the wall:"
     " the shoulder is 127 cm from the wrist, the arm reaches 56 cm",
+    per_record=True,
 )
 def hands_reach_the_wall(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a stance in which the shoulders are further from the palms on the wall
@@ -116,6 +119,7 @@ def hands_reach_the_wall(content: Content, vocabulary: Vocabulary) -> Iterator[F
     "a joint is bent past its range",
     example="content/heel-press.yaml:84:35: C603 rear knee angle 190° is past"
     " the knee's range of 40° to 180° (180° is straight)",
+    per_record=True,
 )
 def joints_within_range(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a knee opened past straight (180°) or closed past 40°, an elbow closed past
@@ -131,6 +135,7 @@ def joints_within_range(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
     "C604",
     "the body goes through the wall or the floor",
     example="content/heel-press.yaml:154:25: C604 front foot goes through the wall: 5 cm past it",
+    per_record=True,
 )
 def clear_of_wall_and_floor(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a part of the body other than the palms through the wall, or other than

@@ -40,6 +40,7 @@ def no_equipment_is_reserved(content: Content, vocabulary: Vocabulary) -> Iterat
     "C802",
     "slug reserved for the exercise index",
     example="content/index.yaml:3:7: C802 slug 'index' is reserved for the exercise index",
+    per_record=True,
 )
 def index_slug_is_reserved(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a record whose `slug` is `index`.

@@ -58,6 +58,7 @@ def _hint(term: str, terms: dict[str, Term]) -> str | None:
     "term not in the vocabulary",
     example="content/heel-press.yaml:10:23: C201 muscles.secondary 'achilles' is not in the"
     " muscles vocabulary (did you mean 'achilles-tendon'?)",
+    per_record=True,
 )
 def terms_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a muscle, piece of equipment, category, level or use that is not an
