@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -30,6 +30,14 @@ class Same:
         return id(self.value)
 
 
+Mapper = Callable[[Callable[[Path], Any], Sequence[Path]], list[Any]]
+"""Applies a reader to paths, in order, perhaps in parallel."""
+
+
+def _map(read: Callable[[Path], T], paths: Sequence[Path]) -> list[T]:
+    return [read(path) for path in paths]
+
+
 class FileCache(Generic[T]):
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int], T]] = {}
@@ -40,19 +48,38 @@ class FileCache(Generic[T]):
 
     def get(self, path: Path, read: Callable[[Path], T]) -> T:
         """`read(path)`, or its earlier result if the file has not changed since."""
+        return self.get_all([path], read)[0]
+
+    def get_all(
+        self,
+        paths: Sequence[Path],
+        read: Callable[[Path], T],
+        map_: Mapper | None = None,
+    ) -> list[T]:
+        """`get` for every path; the files that changed are read through `map_` (which may
+        read them in parallel), or one after the other."""
+        stamps = [self._stamp(path) for path in paths]
+        stale = [
+            i
+            for i, (path, stamp) in enumerate(zip(paths, stamps, strict=True))
+            if stamp is None or self._entries.get(path, ((-1, -1), None))[0] != stamp
+        ]
+        fresh = (map_ or _map)(read, [paths[i] for i in stale])
+        self.hits += len(paths) - len(stale)
+        self.misses += len(stale)
+        for i, value in zip(stale, fresh, strict=True):
+            if stamps[i] is not None:
+                self._entries[paths[i]] = (stamps[i], value)
+        values = {i: value for i, value in zip(stale, fresh, strict=True)}
+        return [values[i] if i in values else self._entries[p][1] for i, p in enumerate(paths)]
+
+    @staticmethod
+    def _stamp(path: Path) -> tuple[int, int] | None:
         try:
             status = path.stat()
         except OSError:
-            return read(path)  # the reader reports a missing or unreadable file
-        stamp = (status.st_mtime_ns, status.st_size)
-        cached = self._entries.get(path)
-        if cached is not None and cached[0] == stamp:
-            self.hits += 1
-            return cached[1]
-        self.misses += 1
-        value = read(path)
-        self._entries[path] = (stamp, value)
-        return value
+            return None  # the reader reports a missing or unreadable file
+        return (status.st_mtime_ns, status.st_size)
 
     def keep_only(self, paths: Iterable[Path]) -> None:
         """Forget files that are gone."""

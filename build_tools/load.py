@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .anchor_lock import LOCK_FILE, AnchorLock, read_lock
-from .cache import FileCache
+from .cache import FileCache, Mapper
 from .diagnostics import Diagnostic, Location
 from .model import Exercise, Vocabulary
 from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, validate
@@ -91,10 +91,13 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
     return Vocabulary.from_data(data, source), problems
 
 
-def load_content(content_dir: Path, root: Path, cache: FileCache | None = None) -> Content:
+def load_content(
+    content_dir: Path, root: Path, cache: FileCache | None = None, map_: Mapper | None = None
+) -> Content:
     """Load the vocabulary and every record; all problems of all files in one pass.
 
-    With a `cache`, a file unchanged since the last call is not read again.
+    With a `cache`, a file unchanged since the last call is not read again. `map_` reads the
+    records (`forked.forked_map` reads half of them on another core).
     """
     cache = cache if cache is not None else FileCache()
     diagnostics: list[Diagnostic] = []
@@ -107,8 +110,9 @@ def load_content(content_dir: Path, root: Path, cache: FileCache | None = None) 
     # Every record sits directly in the content folder: resolve that folder once, not each file.
     folder = display_path(content_dir, root)
     shown = [f"{folder}/{p.name}" if folder != "." else p.name for p in paths]
-    for path, name in zip(paths, shown, strict=True):
-        exercise, problems = cache.get(path, lambda p, name=name: load_exercise(p, root, name))
+    names = dict(zip(paths, shown, strict=True))
+    loaded = cache.get_all(paths, lambda p: load_exercise(p, root, names[p]), map_)
+    for exercise, problems in loaded:
         diagnostics.extend(problems)
         if exercise is not None:
             exercises.append(exercise)

@@ -14,7 +14,7 @@ import jinja2
 
 from . import browse, checks, codes  # noqa: F401  (registers the checks and the codes)
 from .built_site import Addresses, BuiltSite, HtmlPage, PageCheck, PageFacts, SiteReader, read_site
-from .cache import FileCache, Same
+from .cache import FileCache, Mapper, Same
 from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from .load import Content, display_path, load_content
 from .registry import PAGE_CHECKS, RECORD_CHECKS, SITE_CHECKS
@@ -114,12 +114,12 @@ def check_built_site(
     return verify_site(read_site(directory, shown_as, exercise_pages, site_url, checker), content)
 
 
-def load(project: Project, cache: FileCache | None = None) -> Content:
+def load(project: Project, cache: FileCache | None = None, map_: Mapper | None = None) -> Content:
     """The records and the vocabulary. A `cache` kept between calls (as `mkdocs serve` does)
-    rereads only the records that changed."""
+    rereads only the records that changed; `map_` may read them in parallel."""
     if cache is not None:
         cache.sweep()
-    return load_content(project.content_dir, project.root, cache)
+    return load_content(project.content_dir, project.root, cache, map_)
 
 
 def render_pages(
@@ -167,6 +167,7 @@ def run_beside(
     project: Project,
     start_checks: Callable[[Content], Callable[[], list[Diagnostic]]],
     cache: FileCache | None = None,
+    map_: Mapper | None = None,
 ) -> Result:
     """As `run`, with the record checks run elsewhere while the pages render: `start_checks`
     starts them and gives what waits for their findings.
@@ -175,7 +176,7 @@ def run_beside(
     before the checks have spoken, so a record they reject may break its template; then their
     findings are what is reported, not the break.
     """
-    content = load(project, cache)
+    content = load(project, cache, map_)
     findings = start_checks(content)
     pages: tuple[RenderedPage, ...] = ()
     problems: list[Diagnostic] = []

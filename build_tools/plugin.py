@@ -41,6 +41,7 @@ from .cache import FileCache
 from .check_worker import CheckWorker
 from .checks_docs import catalogue_pages
 from .diagnostics import Diagnostic, has_errors, summary
+from .forked import forked_map
 from .load import Content, display_path
 from .pipeline import Project, Result, SiteReading, environment, run, run_beside, verify_site
 from .plugin_pages import (
@@ -147,7 +148,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         start = time.perf_counter()
         project = self._project(config)
         if self.forked:
-            result = run_beside(project, self._start_worker, self.cache)
+            result = run_beside(project, self._start_worker, self.cache, forked_map)
         else:
             result = run(project, cache=self.cache)
         log.debug(f"Records loaded, checked and rendered in {time.perf_counter() - start:.2f} s")
