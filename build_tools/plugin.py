@@ -66,6 +66,8 @@ if TYPE_CHECKING:  # the server (and its file watcher) is imported only by `mkdo
 log = logging.getLogger("mkdocs.plugins.build_tools")
 
 FIELDS_PAGE = "reference/record-fields.md"
+TEMPLATE_CACHE = ".cache/templates"
+"""Compiled theme templates, kept between builds (beside mkdocs.yml, not committed)."""
 LIST_MARKER = "<!-- exercise-list -->"
 INDEX_TITLE = "Exercises A–Z"
 
@@ -252,6 +254,13 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         SharedParts().install(env)  # anew each build: the nav or the config may have changed
+        # `theme/<name>` is the theme's own template where templates/theme overrides <name>:
+        # an override that wraps the theme's file includes it rather than copying it.
+        theme_dirs = config.theme.dirs[1:] if config.theme.custom_dir else config.theme.dirs
+        env.loader = jinja2.ChoiceLoader(
+            [env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(theme_dirs)})]
+        )
+        self.compiled.use(Path(config.config_file_path).parent / TEMPLATE_CACHE)
         env.bytecode_cache = self.compiled
         return env
 

@@ -9,14 +9,13 @@ Part of the MkDocs face (with plugin.py): the only other module that imports MkD
 - `SharedParts` lets the theme render the sidebar, and the blocks that depend only on the
   page's depth, once per depth (templates/theme/partials/nav.html, generated.html).
 - `TemplateCache` keeps the theme's compiled templates between the rebuilds of `mkdocs serve`,
-  which otherwise compiles them anew for every rebuild.
+  which otherwise compiles them anew for every rebuild, and between builds in `.cache/`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from pathlib import Path
 
@@ -31,15 +30,13 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .browse_pages import SitePage
 
-_INDENT = re.compile(r"\n[ \t]+")
-
 
 def compact(html: str) -> str:
     """The page without the theme's indentation: a tenth of an exercise page, and no change to
     what it shows (none of our pages has whitespace-sensitive `<pre>` or `<textarea>`)."""
     if "<pre" in html or "<textarea" in html:
         return html
-    return _INDENT.sub("\n", html)
+    return "\n".join([line.lstrip(" \t") for line in html.split("\n")])
 
 
 def chrome_stamp(paths: list[Path]) -> str:
@@ -177,7 +174,12 @@ class SharedParts:
             return None
         # Relative links are equal only between pages in the same folder, not merely at the same
         # depth (`../` from `exercises/x/` and from `browse/muscle/` lead to different places).
-        return ("nav", page.url.rstrip("/").rpartition("/")[0])
+        # A page's own folder matters only for a link into it: when the sidebar has none, pages
+        # in sibling folders (`exercises/a/`, `exercises/b/`) share it.
+        folder = page.url.rstrip("/")
+        if not any(p.url.startswith(folder + "/") for p in nav.pages):
+            folder = folder.rpartition("/")[0] + "/*"
+        return ("nav", folder)
 
     def toc_key(self, page: Page | None) -> Hashable | None:
         """A table of contents' entries: its links are fragments, so equal entries, equal HTML."""
@@ -207,6 +209,8 @@ class SharedParts:
             return shared[key]
 
         env.globals.update(
+            untitled=Untitled,
+            title_mark=Untitled.MARK,
             nav_cache_key=self.nav_key,
             toc_key=self.toc_key,
             nav_cache=shared,
@@ -215,15 +219,47 @@ class SharedParts:
         )
 
 
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled templates in memory; Jinja checks each against its source's checksum."""
+class Untitled:
+    """A page whose title is a mark: the theme's header rendered for it is the same for every
+    page at its depth, and each page's title takes the mark's place (partials/header.html)."""
+
+    MARK = "\x00page-title\x00"
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self.title = self.MARK
+        self.meta = {**page.meta, "title": self.MARK}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._page, name)
+
+
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """The theme's compiled templates, kept in memory between the rebuilds of `mkdocs serve` and
+    on disk between builds, as Python keeps `.pyc` files: compiling Material's templates is a
+    tenth of a build of a thousand pages. Jinja keys each by its file and checks it against its
+    source's checksum, so an edited template is compiled anew."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.directory: str | None = None
+
+    def use(self, directory: Path) -> None:
+        """Keep the compiled templates in `directory` too (made if missing)."""
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.directory = None  # a read-only project builds as before, compiling each time
+            return
+        self.directory, self.pattern = str(directory), "__jinja2_%s.cache"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
+        elif self.directory is not None:
+            super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.directory is not None:
+            super().dump_bytecode(bucket)

@@ -83,6 +83,9 @@ def _install_without_sharing(self: plugin_pages.SharedParts, env: object) -> Non
         nav_cache=self.html,
         remember_nav=self.remember,
         same_per_depth=lambda name, render: render(),
+        # Each page's own header, rendered for it: no title mark to put the title in.
+        untitled=lambda page: page,
+        title_mark="\x00no mark\x00",
     )
 
 
