@@ -30,7 +30,9 @@ lock: $(VENV)/.installed
 
 # Build 1, 100 and 1,000 generated exercises our way and the default way, and print what it
 # cost; BENCH_ARGS="--with-10000 --docs docs/benchmark" for 10,000 and the docs page.
+# Compiled first: where PYTHONDONTWRITEBYTECODE is set, every build would compile build_tools.
 bench: $(VENV)/.installed
+	$(PY) -m compileall -q build_tools
 	$(PY) -m tests.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.installed

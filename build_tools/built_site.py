@@ -33,7 +33,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # What a browser follows or fetches; `<a>` also carries fragments.
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
-_PARSER = etree.HTMLParser()
+_PARSER = etree.HTMLParser(collect_ids=False)  # ids are read by the checks, not looked up
 # Plain strings: a page's facts must not keep its tree alive.
 _IDS = etree.XPath("//@id | //a[not(@id)]/@name", smart_strings=False)
 _CARRIERS = etree.XPath("//*[@id = $name] | //a[@name = $name and not(@id)]")

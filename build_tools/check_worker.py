@@ -9,6 +9,7 @@ sends back only findings and the facts of each page.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import traceback
 from collections.abc import Mapping
@@ -20,6 +21,8 @@ from .built_site import BuiltSite, PageFacts, SiteReader
 from .diagnostics import Diagnostic
 from .load import Content
 from .pipeline import SiteReading, check_content
+
+log = logging.getLogger("mkdocs.plugins.build_tools")
 
 _DONE = None
 _BACKLOG = 4
@@ -117,6 +120,8 @@ class CheckWorker:
         facts = self._answer("pages")
         self.close()
         assert isinstance(facts, dict)
+        here = len(self.reader.fresh)
+        log.debug(f"Pages checked: {len(facts)} by the worker, {here} by the build")
         self.reader.take(facts)
         return self.reader.site(directory, exercise_pages)
 

@@ -45,12 +45,12 @@ from .forked import forked_map
 from .load import Content, display_path
 from .pipeline import Project, Result, SiteReading, environment, run, run_beside, verify_site
 from .plugin_pages import (
+    Dedented,
     HtmlPage,
     PageFiles,
     SharedParts,
     TemplateCache,
     chrome_stamp,
-    compact,
 )
 from .publish import write_host_config, write_redirect_pages
 from .render import base_of
@@ -244,11 +244,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
 
     @event_priority(-100)  # last: the built-site checks read the page as it is written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if isinstance(page, HtmlPage):
-            output = compact(output)
         if self.reader is not None:
-            self.reader.page(page.file.dest_uri, output.encode("utf-8"))
-        return output
+            # As MkDocs encodes the page to write it.
+            self.reader.page(page.file.dest_uri, output.encode("utf-8", "xmlcharrefreplace"))
+        return None
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -257,8 +256,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         # `theme/<name>` is the theme's own template where templates/theme overrides <name>:
         # an override that wraps the theme's file includes it rather than copying it.
         theme_dirs = config.theme.dirs[1:] if config.theme.custom_dir else config.theme.dirs
-        env.loader = jinja2.ChoiceLoader(
-            [env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(theme_dirs)})]
+        env.loader = Dedented(
+            jinja2.ChoiceLoader(
+                [env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(theme_dirs)})]
+            )
         )
         self.compiled.use(Path(config.config_file_path).parent / TEMPLATE_CACHE)
         env.bytecode_cache = self.compiled
