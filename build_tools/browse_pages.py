@@ -4,8 +4,10 @@ page number, the filter page, and the home page's ways in. Knows nothing of MkDo
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import jinja2
 
@@ -44,6 +46,16 @@ class SitePage:
     toc: tuple[Heading, ...]
     anchors: frozenset[str]
     in_nav: bool = False
+
+    @cached_property
+    def digest(self) -> bytes:
+        """A fingerprint of what the page shows, made once per page (an unchanged record's page
+        is the same object from one rebuild of `mkdocs serve` to the next)."""
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (self.title, self.description, self.html):
+            digest.update(part.encode())
+            digest.update(b"\0")
+        return digest.digest()
 
 
 def _page(url: str, title: str, description: str, html: str, *, in_nav: bool = False) -> SitePage:

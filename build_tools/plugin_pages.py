@@ -61,10 +61,8 @@ def chrome_stamp(paths: list[Path]) -> str:
 
 def fingerprint(page: SitePage, site: str) -> str:
     """What the built page depends on: its own parts, and `site` (config and theme stamps)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for part in (site, page.title, page.description, page.html):
-        digest.update(part.encode())
-        digest.update(b"\0")
+    digest = hashlib.blake2b(site.encode(), digest_size=16)
+    digest.update(page.digest)
     return digest.hexdigest()
 
 
