@@ -70,6 +70,16 @@ def measure_size(
         )
     best = min(builds, key=lambda r: r.seconds)
     site = work / f"site-{n}-{builds.index(best) + 1}"
+    # One more build, verbose: the plugin logs how long each of its phases took.
+    told = measure.mkdocs_build(project, work / f"site-{n}-phases", verbose=True)
+    phases = measure.phases(told.output)
+    if phases.get("pages") is not None:
+        print(
+            f"   phases: records {phases['records']:.2f} s, pages {phases['pages']:.2f} s, "
+            f"search {phases['search']:.2f} s, page checks after the last page "
+            f"{phases['checks_after']:.2f} s, site checks {phases['site_checks']:.2f} s",
+            flush=True,
+        )
     stats = measure.site_stats(site)
     row: dict[str, Any] = {
         "n": n,
@@ -86,6 +96,7 @@ def measure_size(
         "largest_page_bytes": stats.largest_page_bytes,
         "search_index_bytes": stats.search_bytes,
         "search_files": stats.search_files,
+        "phases": phases,
     }
     sessions = measure.search_sessions(site, queries(records))
     if sessions:

@@ -76,10 +76,35 @@ def run_measured(command: list[str], cwd: Path) -> Run:
     return Run(seconds, max(peak[0], usage.ru_maxrss * 1024), process.returncode, output)
 
 
-def mkdocs_build(project: Path, site: Path, *, strict: bool = True) -> Run:
+def mkdocs_build(project: Path, site: Path, *, strict: bool = True, verbose: bool = False) -> Run:
     shutil.rmtree(site, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)]
-    return run_measured([*command, "--strict"] if strict else command, project)
+    command = [sys.executable, "-m", "mkdocs", "build", "-v" if verbose else "-q"]
+    command += ["--site-dir", str(site), *(["--strict"] if strict else [])]
+    return run_measured(command, project)
+
+
+_PHASES = {
+    "total": r"Documentation built in ([0-9.]+) seconds",
+    "records": r"Records loaded, checked and rendered in ([0-9.]+) s",
+    "search": r"Search index and redirect pages written in ([0-9.]+) s",
+    "checks_after": r"Page checks done ([0-9.]+) s after the last page",
+    "site_checks": r"Host files and site checks in ([0-9.]+) s",
+    "worker_pages": r"Pages checked: ([0-9]+) by the worker",
+    "build_pages": r"by the worker, ([0-9]+) by the build",
+}
+
+
+def phases(output: str) -> dict[str, float]:
+    """Where a build's time went, from what the plugin logs under `mkdocs build -v`."""
+    found = {}
+    for name, pattern in _PHASES.items():
+        match = re.search(pattern, output)
+        if match:
+            found[name] = float(match.group(1))
+    if {"total", "records", "search", "checks_after", "site_checks"} <= found.keys():
+        others = ("records", "search", "checks_after", "site_checks")
+        found["pages"] = found["total"] - sum(found[k] for k in others)
+    return found
 
 
 @dataclass(frozen=True)
