@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -19,6 +20,8 @@ from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from .load import Content, display_path, load_content
 from .registry import PAGE_CHECKS, RECORD_CHECKS, SITE_CHECKS
 from .render import RenderedPage, make_environment, render_exercise
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -168,9 +171,11 @@ def run_beside(
     start_checks: Callable[[Content], Callable[[], list[Diagnostic]]],
     cache: FileCache | None = None,
     map_: Mapper | None = None,
-) -> Result:
+    then: Callable[[Result], T] | None = None,
+) -> tuple[Result, T | None]:
     """As `run`, with the record checks run elsewhere while the pages render: `start_checks`
-    starts them and gives what waits for their findings.
+    starts them and gives what waits for their findings. `then` is more work on the rendered
+    pages to do while the checks run; its value comes back with the result.
 
     For builds whose output is published only once everything passed: the pages are rendered
     before the checks have spoken, so a record they reject may break its template; then their
@@ -181,17 +186,21 @@ def run_beside(
     pages: tuple[RenderedPage, ...] = ()
     problems: list[Diagnostic] = []
     failure: Exception | None = None
+    made: T | None = None
     if content.vocabulary is not None and not has_errors(content.diagnostics):
         try:
             pages, problems = render_pages(project, content, cache)
+            if then is not None and not has_errors(problems):
+                made = then(Result(content, pages, tuple(problems)))
         except Exception as error:
             failure = error
     diagnostics = findings()
     if has_errors(diagnostics) or content.vocabulary is None:
-        return Result(content, (), tuple(diagnostics))
+        return Result(content, (), tuple(diagnostics)), None
     if failure is not None:
         raise failure
-    return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+    result = Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+    return result, made if not has_errors(result.diagnostics) else None
 
 
 @dataclass(frozen=True)

@@ -149,8 +149,17 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         start = time.perf_counter()
         project = self._project(config)
+        env = environment(Path(self.config.templates_dir), self.cache)
+        site: Site | None = None
         if self.forked:
-            result = run_beside(project, self._start_worker, self.cache, forked_map)
+            # The browse pages and the search entries are made while the worker checks records.
+            result, site = run_beside(
+                project,
+                self._start_worker,
+                self.cache,
+                forked_map,
+                lambda rendered: assemble(rendered, env, self.cache),
+            )
         else:
             result = run(project, cache=self.cache)
         log.debug(f"Records loaded, checked and rendered in {time.perf_counter() - start:.2f} s")
@@ -161,8 +170,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
                 f" {self.site_dir} is left as it was"
             )
         self.result = result
-        env = environment(Path(self.config.templates_dir), self.cache)
-        self.site = site = assemble(result, env, self.cache)
+        self.site = site = site or assemble(result, env, self.cache)
         theme = [Path(d) for d in config.theme.dirs[:1] if config.theme.custom_dir]
         stamp = chrome_stamp([Path(config.config_file_path), *theme])
         for file in self.pages.files(config, site.pages, stamp, dirty=self.dirty):

@@ -20,13 +20,18 @@ def _unknown_equipment(project: Path) -> Project:
 
 def test_beside_gives_what_run_gives() -> None:
     alone = run(Project.at(ROOT))
-    beside = run_beside(Project.at(ROOT), lambda content: lambda: check_content(content))
+    beside, _ = run_beside(Project.at(ROOT), lambda content: lambda: check_content(content))
     assert beside.diagnostics == alone.diagnostics == ()
     assert [p.html for p in beside.pages] == [p.html for p in alone.pages]
 
 
 def test_beside_reports_the_findings_of_a_record_that_broke_its_page(project: Path) -> None:
-    found = run_beside(_unknown_equipment(project), lambda content: lambda: check_content(content))
+    found, made = run_beside(
+        _unknown_equipment(project),
+        lambda content: lambda: check_content(content),
+        then=lambda rendered: len(rendered.pages),
+    )
+    assert made is None
     assert found.pages == ()
     assert [d.code for d in found.diagnostics] == ["C201"]
     assert run(_unknown_equipment(project)).diagnostics == found.diagnostics
@@ -35,3 +40,12 @@ def test_beside_reports_the_findings_of_a_record_that_broke_its_page(project: Pa
 def test_beside_does_not_hide_a_break_the_checks_do_not_explain(project: Path) -> None:
     with pytest.raises(KeyError, match="wal"):
         run_beside(_unknown_equipment(project), lambda content: lambda: [])
+
+
+def test_beside_does_more_work_on_the_pages_while_the_checks_run() -> None:
+    result, made = run_beside(
+        Project.at(ROOT),
+        lambda content: lambda: check_content(content),
+        then=lambda rendered: [page.slug for page in rendered.pages],
+    )
+    assert made == ["heel-press"] == [page.slug for page in result.pages]
