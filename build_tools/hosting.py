@@ -7,6 +7,7 @@ Pages (`_redirects`, `_headers`) and for nginx, so every host serves the site th
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -59,13 +60,16 @@ def page_redirects(exercises: Iterable[Exercise], base: str) -> list[Redirect]:
 def script_hashes(scripts: Iterable[tuple[str, str]]) -> list[str]:
     """`'sha256-…'` sources for each inline script the browser would run, given the `type` and
     the text of each inline script."""
-    found: set[str] = set()
-    for kind, body in scripts:
-        if kind.strip().lower() not in _EXECUTABLE_TYPES:
-            continue
-        digest = hashlib.sha256(body.encode("utf-8")).digest()
-        found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return sorted(found)
+    return sorted(
+        {_source(body) for kind, body in scripts if kind.strip().lower() in _EXECUTABLE_TYPES}
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _source(body: str) -> str:
+    # Most pages carry the same few scripts: each is hashed once.
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def content_security_policy(script_hashes: Sequence[str]) -> str:

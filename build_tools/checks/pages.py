@@ -3,6 +3,7 @@ text and every anchor is on it exactly once."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from lxml import etree
@@ -84,25 +85,28 @@ def _placed(page: HtmlPage, wanted: set[str]) -> dict[str, list[tuple[Element, s
     # element for its whole text: that was most of this check's time.
     def visit(element: Element, in_link: bool) -> str:
         nonlocal section
-        if element.tag in HEADINGS and element.get("id") in SECTION_IDS:
+        tag = element.tag
+        if tag in HEADINGS and element.get("id") in SECTION_IDS:
             section = element.get("id")
         where = section
-        in_link = in_link or element.tag == "a"
+        in_link = in_link or tag == "a"
         parts = [element.text] if element.text else []
-        children = []
+        children: list[str] = []
         for child in element:
-            if isinstance(child.tag, str):  # not a comment: its text is not shown
+            if child.tag.__class__ is str:  # not a comment: its text is not shown
                 text = visit(child, in_link)
-                parts.append(text)
-                children.append(text)
+                if text:
+                    parts.append(text)
+                    children.append(text)
             if child.tail:
                 parts.append(child.tail)
         raw = "".join(parts)
-        head = raw.split(None, 1)
-        if not in_link and head and head[0] in first_words:
-            text = normalize(raw)
-            if text in wanted and not any(normalize(c) == text for c in children):
-                found.setdefault(text, []).append((element, where))  # not a mere wrapper
+        if not in_link:
+            head = raw.split(None, 1)
+            if head and head[0] in first_words:
+                text = normalize(raw)
+                if text in wanted and not any(normalize(c) == text for c in children):
+                    found.setdefault(text, []).append((element, where))  # not a mere wrapper
         return raw
 
     visit(_article(page), False)
@@ -130,13 +134,10 @@ def texts_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
     text that went missing."""
     if page is None:
         return
-    texts = list(record_texts(exercise))
-    placed = _placed(page, {normalize(text) for _, text, _ in texts})
-    expected: dict[str, int] = {}
-    for _, text, _ in texts:
-        expected[normalize(text)] = expected.get(normalize(text), 0) + 1
-    for path, text, section in texts:
-        key = normalize(text)
+    texts = [(path, section, normalize(text)) for path, text, section in record_texts(exercise)]
+    expected = Counter(key for *_, key in texts)
+    placed = _placed(page, set(expected))
+    for path, section, key in texts:
         shown, count = placed.get(key, []), expected[key]
         if shown and len(shown) == count and all(s == section for _, s in shown):
             continue
