@@ -294,9 +294,11 @@ class SiteReader:
         files: set[str] = set()
         stamps: dict[str, tuple[int, int]] = {}
         for folder, _, names in os.walk(directory):
+            below = Path(folder).relative_to(directory).as_posix()
+            prefix = "" if below == "." else below + "/"
             for name in names:
                 path = os.path.join(folder, name)
-                uri = Path(path).relative_to(directory).as_posix()
+                uri = prefix + name
                 files.add(uri)
                 if name.endswith(".html"):
                     stat = os.stat(path)
@@ -305,7 +307,8 @@ class SiteReader:
             known = self.facts.get(uri)
             if uri not in self._fresh and (known is None or known.stamp != stamp):
                 self.page(uri, (directory / uri).read_bytes())
-            self.facts[uri] = replace(self.facts[uri], stamp=stamp)
+            if self.facts[uri].stamp != stamp:
+                self.facts[uri] = replace(self.facts[uri], stamp=stamp)
         self.facts = {uri: self.facts[uri] for uri in sorted(stamps)}
         self._fresh = set()
         return BuiltSite(

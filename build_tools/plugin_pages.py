@@ -80,6 +80,7 @@ class HtmlPage(Page):
     def __init__(self, file: File, config: MkDocsConfig, page: SitePage) -> None:
         super().__init__(page.title, file, config)
         self.site_page = page
+        self.site_url = config.site_url
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
@@ -120,7 +121,11 @@ def html_file(
             known[key] = file
     file.fingerprint = fingerprint(page, site)
     file.previous = previous.get(page.src_uri)
-    HtmlPage(file, config, page)
+    made = file.page
+    if not (
+        isinstance(made, HtmlPage) and made.site_page is page and made.site_url == config.site_url
+    ):
+        HtmlPage(file, config, page)  # the same page object otherwise: making one costs most
     return file
 
 

@@ -57,7 +57,13 @@ def assemble(result: Result, env: jinja2.Environment, cache: FileCache) -> Site:
     def remember(key: Hashable, compute: Callable[[], T]) -> T:
         return cache.remember((Same(env), key), compute)
 
-    pages = (*map(exercise_page, result.pages), *browse_pages(env, groups, len(ordered), remember))
+    # The same page object for an unchanged record, rebuild after rebuild: what is made from it
+    # (its fingerprint, its MkDocs page) is then made once.
+    exercises = [
+        cache.remember(("site page", Same(page)), lambda page=page: exercise_page(page))
+        for page in result.pages
+    ]
+    pages = (*exercises, *browse_pages(env, groups, len(ordered), remember))
     entries = (
         *cache.remember(
             ("entries", Same(vocabulary), *map(Same, ordered)),
