@@ -33,9 +33,14 @@ def _run_half(function: Callable[[T], R], items: Sequence[T], results: Connectio
         results.close()
 
 
+def can_fork() -> bool:
+    """Whether this system starts processes by forking (not Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[function(item) for item in items]`, the second half computed in a forked process."""
-    if len(items) < MIN_ITEMS:
+    if len(items) < MIN_ITEMS or not can_fork():
         return [function(item) for item in items]
     half = len(items) // 2
     context = multiprocessing.get_context("fork")

@@ -7,11 +7,14 @@
 - `on_files` runs the pipeline and adds our pages (nothing is written to `docs/`): one per record,
   the A–Z index, the browse pages and the filter page, whose HTML our templates made (see
   plugin_pages.py: Markdown never runs on them), plus the field reference and the catalogue of
-  checks.
+  checks. A build (not the server) reads half the records on the second core and forks the
+  check worker (check_worker.py), which runs the record checks while the pages render.
+- `on_post_page` (last of all plugins) hands each page, as it will be written, to the built-site
+  checks: to the worker, or in this process when the worker is behind or under `mkdocs serve`.
 - `on_post_build` (last of all plugins) writes the search index, the filter page's data and the
-  host configuration (site.py and publish.py make them; this only hands them over), checks the
-  built site, then swaps the staging folder into place only if nothing failed: a failed build
-  leaves the previous site untouched.
+  host configuration (site.py and publish.py make them; this only hands them over), finishes the
+  built-site checks, then swaps the staging folder into place only if nothing failed: a failed
+  build leaves the previous site untouched.
 - Problems are logged in `path:line:col: CODE message` form and abort the build.
 - The plugin has `on_startup`, so `mkdocs serve` keeps it between rebuilds: records are reread
   only when their file changed, and with `--dirty` only the pages an edit changed are rebuilt.
@@ -41,7 +44,7 @@ from .cache import FileCache
 from .check_worker import CheckWorker
 from .checks_docs import catalogue_pages
 from .diagnostics import Diagnostic, has_errors, summary
-from .forked import forked_map
+from .forked import can_fork, forked_map
 from .load import Content, display_path
 from .pipeline import Project, Result, SiteReading, environment, run, run_beside, verify_site
 from .plugin_pages import (
@@ -131,7 +134,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.staged = not (command == "serve" and dirty)
         # The server runs threads, and a process with threads is not safely forked; its
         # rebuilds under --dirty check only the few pages they rewrite anyway.
-        self.forked = command != "serve"
+        self.forked = command != "serve" and can_fork()
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
