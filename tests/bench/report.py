@@ -367,8 +367,9 @@ def time_spent(rows: list[Row]) -> list[str]:
         if "pages" not in p:
             continue
         lines.append(
-            f"- {r['n']:,} exercises, {p['total']:.2f} s inside MkDocs: records loaded, checked "
-            f"and rendered {p['records']:.2f} s; pages rendered, written and checked "
+            f"- {r['n']:,} exercise{'s' if r['n'] != 1 else ''}, {p['total']:.2f} s inside "
+            f"MkDocs: records loaded, checked and rendered, and the browse pages and search "
+            f"entries made, {p['records']:.2f} s; pages rendered, written and checked "
             f"{p['pages']:.2f} s ({p.get('worker_pages', 0):,.0f} checked by the worker, "
             f"{p.get('build_pages', 0):,.0f} by the build); search index and redirect pages "
             f"{p['search']:.2f} s; the worker's last pages {p['checks_after']:.2f} s; host files "
