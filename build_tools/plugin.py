@@ -69,6 +69,8 @@ if TYPE_CHECKING:  # the server (and its file watcher) is imported only by `mkdo
 log = logging.getLogger("mkdocs.plugins.build_tools")
 
 FIELDS_PAGE = "reference/record-fields.md"
+THEME_SEARCH = {"search", "material/search"}
+THEME_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 TEMPLATE_CACHE = ".cache/templates"
 """Compiled theme templates, kept between builds (beside mkdocs.yml, not committed)."""
 LIST_MARKER = "<!-- exercise-list -->"
@@ -183,6 +185,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             if file.src_uri in exercise_uris:
                 self.page_uris[exercise_uris[file.src_uri]] = file.dest_uri
         self.reader = self._site_reader(config, result.content)
+        if not THEME_SEARCH.intersection(config.plugins):
+            # The theme's search engine and its worker: nothing loads them without its plugin.
+            for file in [f for f in files if f.src_uri.startswith(THEME_SEARCH_ASSETS)]:
+                files.remove(file)
         files.append(self.pages.markdown_file(config, FIELDS_PAGE, field_reference()))
         for src_uri, markdown in catalogue_pages().items():
             files.append(self.pages.markdown_file(config, src_uri, markdown))

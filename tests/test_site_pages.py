@@ -71,3 +71,12 @@ def test_the_built_site_passes_every_site_check(built_site: BuiltSite) -> None:
     assert {"heel-press", "knee-angle", "faq"} <= heel_press.ids
     # The canonical link is absolute, under the site's address: followed like any other.
     assert ("exercises/heel-press", True, "", False) in heel_press.refs
+
+
+def test_the_theme_search_engine_is_not_shipped(built_site: BuiltSite) -> None:
+    # The site searches with its own index; the theme's engine would be 1.2 MB nobody loads.
+    scripts = built_site.path / "assets" / "javascripts"
+    assert (scripts / "find.js").is_file()
+    assert list(scripts.rglob("*")) != []
+    assert not (scripts / "lunr").exists()
+    assert list((scripts / "workers").glob("search.*")) == []
