@@ -14,6 +14,9 @@ import pytest
 from lxml import html as lxml_html
 from playwright.sync_api import Browser, sync_playwright
 
+from build_tools.load import load_content
+from build_tools.model import Exercise, Vocabulary
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -55,12 +58,25 @@ def mkdocs_build(
     )
 
 
+def build_site(project: Path, site_dir: Path) -> BuiltSite:
+    """A strict build that must pass: the site, and what MkDocs printed."""
+    done = mkdocs_build(project, site_dir)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return BuiltSite(site_dir, done.stdout + done.stderr)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    site = tmp_path_factory.mktemp("site")
-    done = mkdocs_build(ROOT, site)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return BuiltSite(site, done.stdout + done.stderr)
+    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def loaded() -> tuple[Exercise, Vocabulary]:
+    """The Heel Press record and the vocabulary, loaded from the project."""
+    content = load_content(ROOT / "content", ROOT)
+    assert content.vocabulary is not None
+    (exercise,) = content.exercises
+    return exercise, content.vocabulary
 
 
 def copy_project(target: Path) -> Path:
@@ -96,7 +112,4 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     from .bench.corpus import load_corpus, write_project
 
     project = write_project(tmp_path_factory.mktemp("corpus-project"), CORPUS_SIZE, load_corpus())
-    site = tmp_path_factory.mktemp("corpus-site")
-    done = mkdocs_build(project, site)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return BuiltSite(site, done.stdout + done.stderr)
+    return build_site(project, tmp_path_factory.mktemp("corpus-site"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from .conftest import mkdocs_build
+from .conftest import build_site, mkdocs_build
 
 
 def test_bad_record_fails_mkdocs_build_with_located_findings(project: Path, tmp_path: Path) -> None:
@@ -63,8 +63,7 @@ def test_an_alias_lands_inside_the_renamed_entry(project: Path, tmp_path: Path) 
             "  - id: heel-lift\n", "  - id: heel-rise\n    aliases: [heel-lift]\n"
         )
     )
-    done = mkdocs_build(project, tmp_path / "out")
-    assert done.returncode == 0, done.stdout + done.stderr
+    build_site(project, tmp_path / "out")
     page = lxml_html.fromstring((tmp_path / "out" / "exercises/heel-press/index.html").read_bytes())
     (entry,) = page.xpath("//details[@id='heel-rise']")
     (alias,) = page.xpath("//*[@id='heel-lift']")

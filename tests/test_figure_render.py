@@ -11,7 +11,6 @@ from lxml import html as lxml_html
 
 from build_tools.figure.body import Point
 from build_tools.figure.svg import element, num, smooth_outline
-from build_tools.load import load_content
 from build_tools.model import Exercise, Vocabulary
 from build_tools.render import make_environment, render_exercise
 
@@ -19,14 +18,6 @@ from .conftest import ROOT
 from .drawing import path_points
 
 TEMPLATES = ROOT / "templates" / "pages"
-
-
-@pytest.fixture(scope="module")
-def loaded() -> tuple[Exercise, Vocabulary]:
-    content = load_content(ROOT / "content", ROOT)
-    assert content.vocabulary is not None
-    (exercise,) = content.exercises
-    return exercise, content.vocabulary
 
 
 @pytest.mark.parametrize(

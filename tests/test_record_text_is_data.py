@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from playwright.sync_api import Browser
 
 from .browser.conftest import serve
-from .conftest import copy_project, mkdocs_build
+from .conftest import build_site, copy_project
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 'img'\">"
@@ -70,18 +70,13 @@ def hostile_project(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = hostile_project(tmp_path_factory.mktemp("hostile"))
-    site = tmp_path_factory.mktemp("hostile-site")
-    done = mkdocs_build(project, site)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site
+    return build_site(project, tmp_path_factory.mktemp("hostile-site")).path
 
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
-    server, url = serve(hostile_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve(hostile_site) as url:
+        yield url
 
 
 def _text(element: lxml_html.HtmlElement) -> str:

@@ -10,7 +10,6 @@ import jinja2
 import pytest
 from lxml import html as lxml_html
 
-from build_tools.load import load_content
 from build_tools.model import Exercise, FaqEntry, Vocabulary
 from build_tools.pipeline import Project, run
 from build_tools.render import make_environment, render_exercise
@@ -18,14 +17,6 @@ from build_tools.render import make_environment, render_exercise
 from .conftest import ROOT
 
 TEMPLATES = ROOT / "templates" / "pages"
-
-
-@pytest.fixture(scope="module")
-def loaded() -> tuple[Exercise, Vocabulary]:
-    content = load_content(ROOT / "content", ROOT)
-    assert content.vocabulary is not None
-    (exercise,) = content.exercises
-    return exercise, content.vocabulary
 
 
 def test_hostile_record_text_is_shown_literally(loaded: tuple[Exercise, Vocabulary]) -> None:

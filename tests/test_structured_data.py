@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from build_tools.load import load_content
 from build_tools.structured_data import exercise_graph, json_ld
 
-from .conftest import ROOT, BuiltSite, mkdocs_build
+from .conftest import ROOT, BuiltSite, build_site
 
 PAGE = "exercises/heel-press/"
 
@@ -156,8 +156,7 @@ def test_hostile_answer_stays_inside_the_json_ld_of_a_built_page(
     )
     assert old in source
     record.write_text(source.replace(old, f"      {hostile}\n"))
-    done = mkdocs_build(project, tmp_path / "out")
-    assert done.returncode == 0, done.stdout + done.stderr
+    build_site(project, tmp_path / "out")
     page = lxml_html.fromstring((tmp_path / "out" / PAGE / "index.html").read_bytes())
     assert page.xpath("//script[not(@src) and contains(., 'owned')]") == page.xpath(
         "//script[@type='application/ld+json']"

@@ -106,13 +106,9 @@ def main() -> int:
             if done.returncode != 0:
                 print(done.stdout + done.stderr, file=sys.stderr)
                 return 2
-        server, base = serve(site)
-        try:
+        with serve(site) as base:
             for path in args.paths:
                 report(path, measure(base, path))
-        finally:
-            server.shutdown()
-            server.server_close()
     return 0
 
 

@@ -5,6 +5,7 @@ Never a downloaded browser: `executable_path` points at the system chromium.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..conftest import ROOT, BuiltSite, copy_project, mkdocs_build
+from ..conftest import ROOT, BuiltSite, build_site, copy_project
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -28,20 +29,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A static server for `directory` on an ephemeral loopback port, and its base URL."""
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A static server for `directory` on an ephemeral loopback port, while in the block: its
+    base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
-    server, url = serve(built_site.path)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve(built_site.path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -55,12 +60,8 @@ def renamed_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert line in text
         text = text.replace(line, f"  - id: {new}\n    aliases: [{old}]\n")
     record.write_text(text)
-    done = mkdocs_build(project, project / "site")
-    assert done.returncode == 0, done.stdout + done.stderr
-    server, url = serve(project / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve(build_site(project, project / "site").path) as url:
+        yield url
 
 
 @pytest.fixture

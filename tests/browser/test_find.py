@@ -14,10 +14,8 @@ from .conftest import DESKTOP, PHONE, serve
 
 @pytest.fixture(scope="module")
 def corpus_url(corpus_site: BuiltSite) -> Iterator[str]:
-    server, url = serve(corpus_site.path)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve(corpus_site.path) as url:
+        yield url
 
 
 def open_page(browser: Browser, url: str, viewport: dict[str, int]) -> tuple[Page, list[str]]:

@@ -21,7 +21,7 @@ import pytest
 
 from build_tools.publish import NGINX_INCLUDE, nginx_server_block
 
-from ..conftest import ROOT, BuiltSite, copy_project, mkdocs_build
+from ..conftest import ROOT, BuiltSite, build_site, copy_project
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RENAMED_SLUG = "wall-calf-press"
@@ -160,10 +160,7 @@ def renamed_project(tmp: Path) -> Path:
 @pytest.fixture(scope="session")
 def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     project = renamed_project(tmp_path_factory.mktemp("renamed-project"))
-    site = tmp_path_factory.mktemp("renamed-site")
-    done = mkdocs_build(project, site)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return BuiltSite(site, done.stdout + done.stderr)
+    return build_site(project, tmp_path_factory.mktemp("renamed-site"))
 
 
 @pytest.fixture(scope="session")
