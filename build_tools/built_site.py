@@ -170,31 +170,33 @@ class PageFacts:
     scripts: frozenset[str]
     """`'sha256-…'` of each inline script the browser would run."""
     findings: tuple[Diagnostic, ...] = ()
-    """What the checks of this page alone found (see `pipeline.check_page`)."""
+    """What the checks of this page alone found (see `pipeline.page_checker`)."""
     stamp: tuple[int, int] | None = None
     """Size and modification time of the file once written: a later build may keep these
     facts while the file is unchanged."""
 
 
+def _addresses(page: HtmlPage) -> Iterator[tuple[etree._Element, str]]:
+    """Each element that links or fetches, with its address as written."""
+    for element in page.root.iter(*LINKING):
+        url = element.get(LINKING[element.tag])
+        if url is not None:
+            yield element, url
+
+
 def links(page: HtmlPage, addresses: Addresses) -> Iterator[tuple[etree._Element, str, Ref]]:
     """Every internal link of a parsed page: (element, the URL as written, where it leads)."""
-    for tag, attribute in LINKING.items():
-        for element in page.root.iter(tag):
-            url = element.get(attribute)
-            if url is None:
-                continue
-            ref = addresses.ref(page.uri, url, tag == "a")
-            if ref is not None:
-                yield element, url, ref
+    for element, url in _addresses(page):
+        ref = addresses.ref(page.uri, url, element.tag == "a")
+        if ref is not None:
+            yield element, url, ref
 
 
 def page_facts(page: HtmlPage, addresses: Addresses, findings: Iterable[Diagnostic]) -> PageFacts:
-    refs: dict[Ref, None] = {}
-    urls = dict.fromkeys((e.get(LINKING[e.tag]), e.tag == "a") for e in page.root.iter(*LINKING))
-    for url, anchor in urls:
-        ref = addresses.ref(page.uri, url, anchor) if url is not None else None
-        if ref is not None:
-            refs[ref] = None
+    # A page repeats many addresses (the sidebar, the header): each is resolved once.
+    written = dict.fromkeys((url, element.tag == "a") for element, url in _addresses(page))
+    refs = dict.fromkeys(addresses.ref(page.uri, url, anchor) for url, anchor in written)
+    refs.pop(None, None)
     return PageFacts(
         page.uri,
         page.shown,
@@ -265,11 +267,13 @@ class SiteReader:
         shown_as: str,
         addresses: Addresses,
         check_page: PageCheck,
+        exercise_pages: Mapping[str, str],
         known: Mapping[str, PageFacts] | None = None,
     ) -> None:
         self.shown_as = shown_as.rstrip("/")
         self.addresses = addresses
         self.check_page = check_page
+        self.exercise_pages = dict(exercise_pages)
         self.facts: dict[str, PageFacts] = dict(known or {})
         self._fresh: set[str] = set()
 
@@ -285,11 +289,11 @@ class SiteReader:
         return {uri: self.facts[uri] for uri in self._fresh}
 
     def take(self, facts: Mapping[str, PageFacts]) -> None:
-        """The facts of pages read elsewhere (see `page_worker`), as if fed to `page`."""
+        """The facts of pages read elsewhere (see `check_worker`), as if fed to `page`."""
         self.facts.update(facts)
         self._fresh.update(facts)
 
-    def site(self, directory: Path, exercise_pages: Mapping[str, str]) -> BuiltSite:
+    def site(self, directory: Path) -> BuiltSite:
         """Every file below `directory`; pages not fed in are read from it."""
         files: set[str] = set()
         stamps: dict[str, tuple[int, int]] = {}
@@ -312,7 +316,7 @@ class SiteReader:
         self.facts = {uri: self.facts[uri] for uri in sorted(stamps)}
         self._fresh = set()
         return BuiltSite(
-            directory, frozenset(files), self.facts, dict(exercise_pages), self.addresses
+            directory, frozenset(files), self.facts, self.exercise_pages, self.addresses
         )
 
 
@@ -325,5 +329,5 @@ def read_site(
 ) -> BuiltSite:
     """Read every file below `directory`; findings will print paths under `shown_as`
     (the folder the site is published to, relative to the project, or `''`)."""
-    reader = SiteReader(shown_as, Addresses(site_url), check_page)
-    return reader.site(directory, exercise_pages)
+    reader = SiteReader(shown_as, Addresses(site_url), check_page, exercise_pages)
+    return reader.site(directory)

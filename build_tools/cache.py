@@ -62,16 +62,16 @@ class FileCache(Generic[T]):
         stale = [
             i
             for i, (path, stamp) in enumerate(zip(paths, stamps, strict=True))
-            if stamp is None or self._entries.get(path, ((-1, -1), None))[0] != stamp
+            if stamp is None or path not in self._entries or self._entries[path][0] != stamp
         ]
-        fresh = (map_ or _map)(read, [paths[i] for i in stale])
-        self.hits += len(paths) - len(stale)
-        self.misses += len(stale)
-        for i, value in zip(stale, fresh, strict=True):
+        read_now = (map_ or _map)(read, [paths[i] for i in stale])
+        fresh = dict(zip(stale, read_now, strict=True))
+        for i, value in fresh.items():
             if stamps[i] is not None:
                 self._entries[paths[i]] = (stamps[i], value)
-        values = {i: value for i, value in zip(stale, fresh, strict=True)}
-        return [values[i] if i in values else self._entries[p][1] for i, p in enumerate(paths)]
+        self.hits += len(paths) - len(stale)
+        self.misses += len(stale)
+        return [fresh[i] if i in fresh else self._entries[p][1] for i, p in enumerate(paths)]
 
     @staticmethod
     def _stamp(path: Path) -> tuple[int, int] | None:

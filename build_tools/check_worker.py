@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import traceback
-from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
@@ -113,7 +112,7 @@ class CheckWorker:
             self._send((uri, source))
             self._sent += 1
 
-    def site(self, directory: Path, exercise_pages: Mapping[str, str]) -> BuiltSite:
+    def site(self, directory: Path) -> BuiltSite:
         """The built site, with what the worker found in the pages it checked."""
         assert self.reader is not None
         self._send(_DONE)
@@ -123,7 +122,7 @@ class CheckWorker:
         here = len(self.reader.fresh)
         log.debug(f"Pages checked: {len(facts)} by the worker, {here} by the build")
         self.reader.take(facts)
-        return self.reader.site(directory, exercise_pages)
+        return self.reader.site(directory)
 
     def close(self) -> None:
         """Stop the worker, whatever it was doing (a build that failed)."""

@@ -199,8 +199,7 @@ def run_beside(
         return Result(content, (), tuple(diagnostics)), None
     if failure is not None:
         raise failure
-    result = Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
-    return result, made if not has_errors(result.diagnostics) else None
+    return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems]))), made
 
 
 @dataclass(frozen=True)
@@ -215,7 +214,9 @@ class SiteReading:
 
     def reader(self, content: Content, known: Mapping[str, PageFacts] | None = None) -> SiteReader:
         checker = page_checker(content, self.exercise_pages)
-        return SiteReader(self.shown_as, Addresses(self.site_url), checker, known)
+        return SiteReader(
+            self.shown_as, Addresses(self.site_url), checker, self.exercise_pages, known
+        )
 
 
 def templates_stamp(folder: Path) -> tuple[tuple[str, int], ...]:

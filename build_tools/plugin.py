@@ -302,7 +302,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         log.debug(f"Search index and redirect pages written in {time.perf_counter() - start:.2f} s")
         start = time.perf_counter()
         # Pages not read as they were written (the 404 page, the redirect pages) are read now.
-        site = self.reader.site(built, self.page_uris)
+        site = self.reader.site(built)
         log.debug(f"Page checks done {time.perf_counter() - start:.2f} s after the last page")
         start = time.perf_counter()
         if self.staging is None:

@@ -50,7 +50,7 @@ def test_the_worker_finds_what_one_process_finds(
         worker.read_pages(SiteReading("site", SITE_URL, PAGES))
         for path in sorted(broken_site.rglob("*.html")):
             worker.page(path.relative_to(broken_site).as_posix(), path.read_bytes())
-        found = verify_site(worker.site(broken_site, PAGES), content)
+        found = verify_site(worker.site(broken_site), content)
     finally:
         worker.close()
     expected = check_built_site(broken_site, "site", content, PAGES, SITE_URL)
