@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from build_tools.checks import pose  # noqa: E402
-from build_tools.figure import solve, stance_figures  # noqa: E402
-from build_tools.figure.blame import culprit  # noqa: E402
-from build_tools.load import load_content  # noqa: E402
+from build_tools.render.figure import solve, stance_figures  # noqa: E402
+from build_tools.render.figure.blame import culprit  # noqa: E402
+from build_tools.source.load import load_content  # noqa: E402
 
 
 def _best(function: object, number: int) -> float:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from .model import Exercise
-from .yaml_source import Path
+from .source.yaml_nodes import Path
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from .yaml_source import Path, SourceMap
+from .source.yaml_nodes import Path, SourceMap
 
 SECTION_IDS = ("at-a-glance", "description", "instructions", "variations", "tips", "faq")
 """The heading ids of an exercise page's sections, in page order."""

@@ -14,8 +14,8 @@ import pytest
 from lxml import html as lxml_html
 from playwright.sync_api import Browser, sync_playwright
 
-from build_tools.load import load_content
 from build_tools.model import Exercise, Vocabulary
+from build_tools.source.load import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -17,13 +17,13 @@ from typing import Any
 import jsonschema
 import yaml
 
-from build_tools import browse
-from build_tools.browse_pages import browse_pages
-from build_tools.load import load_content
-from build_tools.pipeline import Project, check_built_site, run
-from build_tools.render import base_of, make_environment, render_exercise
-from build_tools.schema import translate
-from build_tools.yaml_source import parse_yaml
+from build_tools.build.pipeline import Project, check_built_site, run
+from build_tools.render.exercise import base_of, make_environment, render_exercise
+from build_tools.site import browse
+from build_tools.site.browse_pages import browse_pages
+from build_tools.source.load import load_content
+from build_tools.source.schema import translate
+from build_tools.source.yaml_nodes import parse_yaml
 
 from .conftest import copy_project
 

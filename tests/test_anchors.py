@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.anchor_lock import lock_text, parse_lock
 from build_tools.anchors import published_anchors
-from build_tools.load import load_content
-from build_tools.pipeline import Project, run
+from build_tools.build.pipeline import Project, run
+from build_tools.source.load import load_content
+from build_tools.source.lock import lock_text, parse_lock
 
 from .conftest import ROOT
 

@@ -10,10 +10,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from lxml import html as lxml_html
 
-from build_tools import browse
-from build_tools.load import load_content
+from build_tools.build.pipeline import Project, run
 from build_tools.model import Exercise
-from build_tools.pipeline import Project, run
+from build_tools.site import browse
+from build_tools.source.load import load_content
 
 from .bench.corpus import load_corpus, write_project
 from .conftest import CORPUS_SIZE, BuiltSite

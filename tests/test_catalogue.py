@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from build_tools import pipeline  # noqa: F401  (registers every check and code)
-from build_tools.registry import RULES
+from build_tools.build import pipeline  # noqa: F401  (registers every check and code)
+from build_tools.checks.registry import RULES
 
 from .conftest import BuiltSite
 

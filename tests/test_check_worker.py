@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import check_worker
-from build_tools.check_worker import CheckWorker
-from build_tools.load import load_content
-from build_tools.pipeline import SiteReading, check_built_site, verify_site
+from build_tools.build.pipeline import SiteReading, check_built_site, verify_site
+from build_tools.source.load import load_content
+from build_tools.speed import worker as check_worker
+from build_tools.speed.worker import CheckWorker
 
 from .conftest import ROOT, BuiltSite
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build_tools.pipeline import Project, run
+from build_tools.build.pipeline import Project, run
 
 from .conftest import ROOT
 

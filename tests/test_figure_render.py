@@ -9,10 +9,10 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from build_tools.figure.body import Point
-from build_tools.figure.svg import element, num, smooth_outline
 from build_tools.model import Exercise, Vocabulary
-from build_tools.render import make_environment, render_exercise
+from build_tools.render.exercise import make_environment, render_exercise
+from build_tools.render.figure.body import Point
+from build_tools.render.figure.svg import element, num, smooth_outline
 
 from .conftest import ROOT
 from .drawing import path_points

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.cache import FileCache
-from build_tools.forked import MIN_ITEMS, ForkFailed, forked_map
-from build_tools.load import load_content
+from build_tools.source.load import load_content
+from build_tools.speed.cache import FileCache
+from build_tools.speed.forked import MIN_ITEMS, ForkFailed, forked_map
 
 from .bench.corpus import load_corpus, write_project
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.build.pipeline import Project, run
 from build_tools.model import Exercise
-from build_tools.pipeline import Project, run
 
 from .bench.corpus import (
     MODIFIERS,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from build_tools.diagnostics import sorted_diagnostics
-from build_tools.load import load_content, load_exercise
 from build_tools.model import Exercise
-from build_tools.yaml_source import parse_yaml
+from build_tools.source.load import load_content, load_exercise
+from build_tools.source.yaml_nodes import parse_yaml
 
 from .conftest import ROOT
 

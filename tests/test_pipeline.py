@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.pipeline import Project, check_content, run, run_beside
+from build_tools.build.pipeline import Project, check_content, run, run_beside
 
 from .conftest import ROOT
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.load import load_content
+from build_tools.build.pipeline import check_content
 from build_tools.model import Stance
-from build_tools.pipeline import check_content
+from build_tools.source.load import load_content
 
 from .conftest import ROOT, mkdocs_build
 

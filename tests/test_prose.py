@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_tools.prose import (
+from build_tools.checks.prose import (
     as_written,
     name_spans,
     names_any,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.publish import nginx_server_block
+from build_tools.site.host_files import nginx_server_block
 
 from .conftest import ROOT
 

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 
 import build_tools
-from build_tools import pipeline  # noqa: F401  (registers every check and code)
-from build_tools.cache import FileCache
-from build_tools.diagnostics import Severity, sorted_diagnostics
-from build_tools.load import load_content
-from build_tools.pipeline import Project, check_content, load
-from build_tools.registry import (
+from build_tools.build import pipeline  # noqa: F401  (registers every check and code)
+from build_tools.build.pipeline import Project, check_content, load
+from build_tools.checks.registry import (
     CODE_PATTERN,
     PAGE_CHECKS,
     RECORD_CHECKS,
@@ -27,6 +24,9 @@ from build_tools.registry import (
     record_check,
     site_check,
 )
+from build_tools.diagnostics import Severity, sorted_diagnostics
+from build_tools.source.load import load_content
+from build_tools.speed.cache import FileCache
 
 from .conftest import copy_project
 from .corpus import Case, apply, load_cases
@@ -49,10 +49,10 @@ def emitted_codes() -> dict[str, set[str]]:
 
 def test_the_source_scan_sees_the_codes_where_they_are_emitted() -> None:
     emitted = emitted_codes()
-    assert "yaml_source.py" in emitted["Y002"]
-    assert "load.py" in emitted["Y006"]
-    assert "schema.py" in emitted["S105"]
-    assert "pipeline.py" in emitted["T001"]
+    assert "source/yaml_nodes.py" in emitted["Y002"]
+    assert "source/load.py" in emitted["Y006"]
+    assert "source/schema.py" in emitted["S105"]
+    assert "build/pipeline.py" in emitted["T001"]
     assert "checks/identity.py" in emitted["C103"]
 
 

@@ -10,9 +10,9 @@ import jinja2
 import pytest
 from lxml import html as lxml_html
 
+from build_tools.build.pipeline import Project, run
 from build_tools.model import Exercise, FaqEntry, Vocabulary
-from build_tools.pipeline import Project, run
-from build_tools.render import make_environment, render_exercise
+from build_tools.render.exercise import make_environment, render_exercise
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from build_tools.schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, _is_valid, load_schema
+from build_tools.source.schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, _is_valid, load_schema
 
 from .conftest import ROOT
 

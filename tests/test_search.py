@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import search_index
-from build_tools.search_index import Entry, build_index, typo_keys
-from build_tools.textfold import STOPWORDS, fold, keywords
+from build_tools.site import search_index
+from build_tools.site.search_index import Entry, build_index, typo_keys
+from build_tools.site.textfold import STOPWORDS, fold, keywords
 
 from .conftest import BuiltSite
 from .find_probe import needs_node, probe, search

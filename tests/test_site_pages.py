@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from build_tools.built_site import read_site
-from build_tools.load import load_content
-from build_tools.pipeline import page_checker, verify_site
-from build_tools.schema import EXERCISE_SCHEMA, load_schema
+from build_tools.build.pipeline import page_checker, verify_site
+from build_tools.site.reader import read_site
+from build_tools.source.load import load_content
+from build_tools.source.schema import EXERCISE_SCHEMA, load_schema
 
 from .conftest import ROOT, BuiltSite
 

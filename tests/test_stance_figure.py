@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from build_tools.figure import body
-from build_tools.load import load_content
 from build_tools.model import Stance
+from build_tools.render.figure import body
+from build_tools.source.load import load_content
 
 from .conftest import ROOT, BuiltSite
 from .drawing import Drawing, drawings

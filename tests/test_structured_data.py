@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from lxml import html as lxml_html
 
-from build_tools.load import load_content
-from build_tools.structured_data import exercise_graph, json_ld
+from build_tools.render.structured_data import exercise_graph, json_ld
+from build_tools.source.load import load_content
 
 from .conftest import ROOT, BuiltSite, build_site
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.yaml_source import SourceMap, _Loader, _Walker, parse_yaml
+from build_tools.source.yaml_nodes import SourceMap, _Loader, _Walker, parse_yaml
 
 from .bench.corpus import load_corpus, write_project
 from .conftest import ROOT

@@ -1,11 +1,12 @@
 """Checks over loaded records (C codes) and over the built site (H codes).
 
-Importing this package registers every check.
+Importing this package registers every check, and the codes the other stages emit (`codes`).
 """
 
 from . import (
     aliases,
     anchors,
+    codes,
     consistency,
     hygiene,
     identity,
@@ -19,6 +20,7 @@ from . import (
 __all__ = [
     "aliases",
     "anchors",
+    "codes",
     "consistency",
     "hygiene",
     "identity",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Location, Note
-from ..load import Content
 from ..model import Vocabulary
-from ..registry import Finding, record_check
+from ..source.load import Content
+from .registry import Finding, record_check
 
 
 @record_check(

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from ..anchors import Anchored, anchored_items, kind_of
 from ..diagnostics import Note
-from ..load import Content
 from ..model import Exercise, Vocabulary
-from ..registry import Finding, record_check
+from ..source.load import Content
+from .registry import Finding, record_check
 
 
 def pages_by_address(content: Content) -> dict[str, Exercise]:

@@ -7,12 +7,12 @@ import difflib
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
-from ..load import Content
 from ..model import Exercise, FaqEntry, Reference, Step, Variation, Vocabulary
-from ..prose import as_written, first_word, name_spans, names_any, normalize, words
-from ..registry import Finding, record_check
-from ..schema import field_name
-from ..yaml_source import Path
+from ..source.load import Content
+from ..source.schema import field_name
+from ..source.yaml_nodes import Path
+from .prose import as_written, first_word, name_spans, names_any, normalize, words
+from .registry import Finding, record_check
 from .vocabulary import phrases
 
 

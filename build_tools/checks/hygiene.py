@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Note
-from ..load import Content
 from ..model import Exercise, Vocabulary
-from ..prose import has_words, normalize, quoted, quoted_end, sentences
-from ..registry import Finding, record_check
-from ..schema import field_name
-from ..yaml_source import Path
+from ..source.load import Content
+from ..source.schema import field_name
+from ..source.yaml_nodes import Path
+from .prose import has_words, normalize, quoted, quoted_end, sentences
+from .registry import Finding, record_check
 
 
 @record_check(

@@ -7,12 +7,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 
 from ..diagnostics import Note
-from ..load import Content
 from ..model import SECTION_IDS, Exercise, Vocabulary
-from ..prose import normalize, quoted
-from ..registry import Finding, record_check
-from ..schema import field_name
-from ..yaml_source import Path
+from ..source.load import Content
+from ..source.schema import field_name
+from ..source.yaml_nodes import Path
+from .prose import normalize, quoted
+from .registry import Finding, record_check
 
 
 @record_check(

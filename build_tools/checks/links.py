@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..built_site import BuiltSite, PageFacts, Ref
-from ..load import Content
-from ..registry import Finding, site_check
+from ..site.reader import BuiltSite, PageFacts, Ref
+from ..source.load import Content
+from .registry import Finding, site_check
 
 
 @site_check(

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..built_site import HEADINGS, HtmlPage
 from ..diagnostics import Location, Note
 from ..model import SECTION_IDS, Exercise
-from ..prose import normalize
-from ..registry import Finding, page_check
-from ..schema import field_name
-from ..yaml_source import Path
+from ..site.reader import HEADINGS, HtmlPage
+from ..source.schema import field_name
+from ..source.yaml_nodes import Path
+from .prose import normalize
+from .registry import Finding, page_check
 
 Element = etree._Element
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterator
 
-from ..figure import Problem, solve
-from ..figure.blame import culprit
-from ..load import Content
 from ..model import Exercise, Vocabulary
-from ..registry import Finding, record_check
-from ..yaml_source import Path
+from ..render.figure import Problem, solve
+from ..render.figure.blame import culprit
+from ..source.load import Content
+from ..source.yaml_nodes import Path
+from .registry import Finding, record_check
 
 
 def _problems(exercise: Exercise) -> Iterator[tuple[Path, Problem]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..browse import NO_EQUIPMENT
-from ..load import Content
 from ..model import Vocabulary
-from ..registry import Finding, record_check
+from ..site.browse import NO_EQUIPMENT
+from ..source.load import Content
+from .registry import Finding, record_check
 
 RESERVED_SLUGS = frozenset({"index"})
 

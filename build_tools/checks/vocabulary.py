@@ -7,10 +7,10 @@ import difflib
 from collections.abc import Iterator
 
 from ..diagnostics import Note
-from ..load import Content
 from ..model import Exercise, Term, Vocabulary
-from ..registry import Finding, record_check
-from ..yaml_source import Path
+from ..source.load import Content
+from ..source.yaml_nodes import Path
+from .registry import Finding, record_check
 
 
 def term_uses(exercise: Exercise) -> Iterator[tuple[Path, str, str]]:

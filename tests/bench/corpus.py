@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.prose import name_spans
+from build_tools.checks.prose import name_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "free-exercise-db" / "sample.json"

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from build_tools import browse
-from build_tools.browse_pages import browse_pages
-from build_tools.catalog import browse_entries, exercise_entries, facet_files
-from build_tools.load import load_content
-from build_tools.pipeline import Project, check_content
-from build_tools.render import make_environment, render_exercise
-from build_tools.search_index import Entry, build_index
+from build_tools.build.pipeline import Project, check_content
+from build_tools.render.exercise import make_environment, render_exercise
+from build_tools.site import browse
+from build_tools.site.browse_pages import browse_pages
+from build_tools.site.catalog import browse_entries, exercise_entries, facet_files
+from build_tools.site.search_index import Entry, build_index
+from build_tools.source.load import load_content
 
 T = TypeVar("T")
 

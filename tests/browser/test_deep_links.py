@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.load import load_content
+from build_tools.source.load import load_content
 
 from ..conftest import ROOT
 from .conftest import DESKTOP, PHONE

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Browser
 
-from build_tools.load import load_content
+from build_tools.source.load import load_content
 
 from ..conftest import ROOT
 

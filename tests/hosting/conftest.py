@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.publish import NGINX_INCLUDE, nginx_server_block
+from build_tools.site.host_files import NGINX_INCLUDE, nginx_server_block
 
 from ..conftest import ROOT, BuiltSite, build_site, copy_project
 

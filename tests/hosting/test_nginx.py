@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from build_tools import hosting
+from build_tools.site import hosting
 
 from .conftest import RENAMED_SLUG, Nginx, fetch
 

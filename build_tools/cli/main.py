@@ -1,0 +1,45 @@
+"""`python -m build_tools check`: every finding, one per line, without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..build.pipeline import Project, run
+from ..diagnostics import has_errors, summary
+from ..report import FORMATS, render
+from .lock import write_lock
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check every record without building the site")
+    check.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (file:line:col: CODE message), github (workflow annotations) or json",
+    )
+    lock = commands.add_parser("lock", help="add the current deep links to content/anchors.lock")
+    lock.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "lock":
+        return write_lock(Project.at(args.root))
+    try:
+        result = run(Project.at(args.root), render=True)
+    except OSError as error:  # the tool itself failed, not the content
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    diagnostics = [d.escalated() if args.strict else d for d in result.diagnostics]
+    sys.stdout.write(render(diagnostics, args.format))
+    print(summary(diagnostics), file=sys.stderr)
+    return 1 if has_errors(diagnostics) else 0

@@ -1,0 +1,95 @@
+"""schema.org JSON-LD for an exercise page: what search engines and link previews read.
+
+One `@graph`: the WebSite, the WebPage, the exercise as an ExercisePlan, one Question per FAQ
+entry (its `url` is the entry's deep link, its answer the very text the page shows) and the
+BreadcrumbList. Pure data in, text out; the theme writes the text into the page's `<head>`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urljoin
+
+from ..anchors import deep_link, page_url, site_root
+from ..model import Exercise, Vocabulary
+
+INDEX_PATH = "exercises/"
+"""The exercise index, the breadcrumb between the home page and an exercise."""
+
+
+def exercise_graph(
+    exercise: Exercise,
+    vocabulary: Vocabulary,
+    *,
+    site_url: str,
+    site_name: str,
+    index_name: str = "All exercises",
+) -> dict[str, Any]:
+    """The JSON-LD document of the exercise's page."""
+    page = page_url(site_url, exercise)
+    home = site_root(site_url)
+    ids = {
+        "site": f"{home}#website",
+        "page": page,
+        "exercise": f"{page}#exercise",
+        "breadcrumb": f"{page}#breadcrumb",
+    }
+    questions = [
+        {
+            "@type": "Question",
+            "@id": deep_link(page, entry.anchor),
+            "url": deep_link(page, entry.anchor),
+            "name": entry.question,
+            "isPartOf": {"@id": ids["page"]},
+            "acceptedAnswer": {"@type": "Answer", "text": entry.answer},
+        }
+        for entry in exercise.faq
+    ]
+    muscles = (*exercise.primary_muscles, *exercise.secondary_muscles)
+    trail = [(site_name, home), (index_name, urljoin(home, INDEX_PATH)), (exercise.name, page)]
+    graph: list[dict[str, Any]] = [
+        {"@type": "WebSite", "@id": ids["site"], "url": home, "name": site_name},
+        {
+            "@type": "WebPage",
+            "@id": ids["page"],
+            "url": page,
+            "name": exercise.name,
+            "description": exercise.summary,
+            "inLanguage": "en",
+            "isPartOf": {"@id": ids["site"]},
+            "breadcrumb": {"@id": ids["breadcrumb"]},
+            "mainEntity": {"@id": ids["exercise"]},
+            "hasPart": [{"@id": question["@id"]} for question in questions],
+        },
+        {
+            "@type": "ExercisePlan",
+            "@id": ids["exercise"],
+            "name": exercise.name,
+            "description": exercise.summary,
+            "url": page,
+            "mainEntityOfPage": {"@id": ids["page"]},
+            "exerciseType": vocabulary.categories[exercise.category].name,
+            "educationalLevel": vocabulary.levels[exercise.level].name,
+            "associatedAnatomy": [
+                {"@type": "Muscle", "name": vocabulary.muscles[muscle].name} for muscle in muscles
+            ],
+        },
+        *questions,
+        {
+            "@type": "BreadcrumbList",
+            "@id": ids["breadcrumb"],
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": name, "item": url}
+                for position, (name, url) in enumerate(trail, start=1)
+            ],
+        },
+    ]
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def json_ld(document: dict[str, Any]) -> str:
+    """JSON safe to place inside `<script>`: no `</script>`, `<!--` or `&` can close or confuse
+    it, whatever the record's text says (the escapes are plain JSON string escapes)."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

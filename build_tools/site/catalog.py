@@ -1,0 +1,71 @@
+"""What the site's search and filter page read: search entries for every exercise, FAQ question,
+browse page and hand-written page, and per browse group the A–Z positions of its exercises.
+
+An exercise's A–Z position is also its id in the search index, so the filter page shows its
+results with the index's own entry files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from .browse import NO_EQUIPMENT, Group
+from ..model import Exercise, Vocabulary
+from .search_index import Entry, deltas
+
+KIND_NAMES = {
+    "muscle": "Muscle",
+    "equipment": "Equipment",
+    "level": "Level",
+    "category": "Category",
+}
+NO_EQUIPMENT_NAMES = ("no equipment", "bodyweight only", "body weight only")
+FACET_DIR = "browse/data"
+
+
+def exercise_entries(ordered: Sequence[Exercise], vocabulary: Vocabulary) -> list[Entry]:
+    """Each exercise (A–Z, so its position is its id), then each FAQ question, in that order."""
+    found = [
+        Entry(
+            "exercise",
+            e.name,
+            e.url,
+            f"{vocabulary.categories[e.category].name} · {vocabulary.levels[e.level].name}",
+            e.other_names,
+        )
+        for e in ordered
+    ]
+    for e in ordered:
+        found.extend(Entry("faq", f.question, f"{e.url}#{f.anchor}", e.name) for f in e.faq)
+    return found
+
+
+def browse_entries(groups: Iterable[Group], vocabulary: Vocabulary) -> list[Entry]:
+    """The browse pages of terms (not letters): found by the term's name and aliases."""
+    found = []
+    for group in groups:
+        if group.kind == "letter":
+            continue
+        count = len(group.exercises)
+        context = f"{KIND_NAMES[group.kind]} · {count} exercise{'s' if count != 1 else ''}"
+        if group.term == NO_EQUIPMENT:
+            names: tuple[str, ...] = NO_EQUIPMENT_NAMES
+        else:
+            kind = {"muscle": "muscles", "level": "levels", "category": "categories"}
+            term = getattr(vocabulary, kind.get(group.kind, group.kind))[group.term]
+            names = term.aliases
+        found.append(Entry("browse", group.label, group.url(), context, names))
+    return found
+
+
+def facet_files(ordered: Sequence[Exercise], groups: Iterable[Group]) -> dict[str, bytes]:
+    """`browse/data/<kind>/<term>.json`: the group's exercises as delta-coded A–Z positions."""
+    position = {e.slug: i for i, e in enumerate(ordered)}
+    return {
+        f"{FACET_DIR}/{g.kind}/{g.term}.json": json.dumps(
+            deltas(position[e.slug] for e in g.exercises), separators=(",", ":")
+        ).encode()
+        for g in groups
+        if g.kind in KIND_NAMES
+    }

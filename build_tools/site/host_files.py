@@ -1,0 +1,111 @@
+"""Write what a static host needs next to the built pages: redirect pages for old slugs,
+`robots.txt`, `_redirects` / `_headers` (Netlify, Cloudflare Pages) and the nginx include.
+
+The only module here that writes files; what it writes comes from `hosting` and the templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import hosting
+from ..model import Exercise
+
+REDIRECT_TEMPLATE = "redirect.html"
+NGINX_INCLUDE = "_hosting/nginx.conf"
+NGINX_INCLUDE_TEMPLATE = "nginx-include.conf"
+NGINX_SERVER_TEMPLATE = "nginx-server.conf"
+
+
+@dataclass(frozen=True)
+class HostFiles:
+    redirects: tuple[hosting.Redirect, ...]
+    rules: tuple[hosting.HeaderRule, ...]
+    csp: str
+
+
+def config_environment(templates_dir: Path) -> jinja2.Environment:
+    """Templates of configuration files: not HTML, so no HTML escaping. Every value put in them
+    is ours (kebab-case slugs, built file paths, header values), and `_plain` refuses any that
+    could break out of a quoted directive."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_plain,
+    )
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, str) and any(c in value for c in '"\n\r'):
+        # A quote or a line break would end an nginx directive early; slugs and paths are
+        # kebab-case by schema, so nothing else can reach a template unquoted.
+        raise ValueError(f"unsafe value for a configuration file: {value!r}")
+    return value
+
+
+def write_redirect_pages(
+    site_dir: Path, exercises: Sequence[Exercise], pages_env: jinja2.Environment, site_url: str
+) -> list[str]:
+    """A small page at each old slug that sends the reader on, `#fragment` included."""
+    written = []
+    template = pages_env.get_template(REDIRECT_TEMPLATE)
+    for exercise in exercises:
+        for alias in exercise.aliases:
+            page = f"exercises/{alias}/index.html"
+            html = template.render(
+                exercise=exercise,
+                canonical=site_url.rstrip("/") + "/" + exercise.url,
+                target=posixpath.relpath(exercise.url, f"exercises/{alias}/") + "/",
+                root="../../",
+            )
+            path = site_dir / page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+            written.append(page)
+    return written
+
+
+def write_host_config(
+    site_dir: Path,
+    exercises: Sequence[Exercise],
+    site_url: str,
+    hosting_templates: Path,
+    files: Iterable[str],
+    script_hashes: Sequence[str],
+) -> HostFiles:
+    """The host configuration of a built site: `files` are its paths below the root,
+    `script_hashes` the `'sha256-…'` of every inline script of its pages (redirect pages
+    included), found by the caller as it read them."""
+    base = hosting.base_path(site_url)
+    files = sorted(files)
+    csp = hosting.content_security_policy(script_hashes)
+    redirects = hosting.page_redirects(exercises, base)
+    rules = hosting.header_rules(files, csp, base)
+    (site_dir / "_redirects").write_text(hosting.netlify_redirects(redirects), encoding="utf-8")
+    (site_dir / "_headers").write_text(hosting.netlify_headers(rules), encoding="utf-8")
+    env = config_environment(hosting_templates)
+    include = env.get_template(NGINX_INCLUDE_TEMPLATE).render(
+        hosting.nginx_context(redirects, rules, base)
+    )
+    (site_dir / NGINX_INCLUDE).parent.mkdir(exist_ok=True)
+    (site_dir / NGINX_INCLUDE).write_text(include, encoding="utf-8")
+    robots = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+    return HostFiles(tuple(redirects), tuple(rules), csp)
+
+
+def nginx_server_block(
+    hosting_templates: Path, *, listen: str, server_name: str, root: str, include: str
+) -> str:
+    """The `server` block the Publishing page shows and the tests run."""
+    template = config_environment(hosting_templates).get_template(NGINX_SERVER_TEMPLATE)
+    return template.render(listen=listen, server_name=server_name, root=root, include=include)

@@ -1,0 +1,172 @@
+"""Host configuration computed from the records and the built site: redirects, headers, CSP.
+
+Pure functions: the same redirect and header rules are written out for Netlify / Cloudflare
+Pages (`_redirects`, `_headers`) and for nginx, so every host serves the site the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Exercise
+
+# Material names its bundles `name.<8+ hex>.min.js|css`: a new build gets a new name, so these
+# may be cached for a year; everything else is revalidated on every visit.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "public, max-age=0, must-revalidate"
+
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str
+    target: str
+    status: int = 301
+
+
+@dataclass(frozen=True)
+class HeaderRule:
+    """Headers for one path; `path` is exact, or `/*` for every response."""
+
+    path: str
+    headers: tuple[tuple[str, str], ...]
+
+
+def base_path(site_url: str) -> str:
+    """The path the site is served under (`/` or `/project/`), from `site_url`."""
+    match = re.match(r"^[a-z]+://[^/]+(/.*)?$", site_url)
+    path = (match.group(1) if match else None) or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def page_redirects(exercises: Iterable[Exercise], base: str) -> list[Redirect]:
+    """A 301 from every old slug (with and without its trailing slash) to the live page."""
+    redirects = []
+    for exercise in sorted(exercises, key=lambda e: e.slug):
+        target = f"{base}{exercise.url}"
+        for alias in exercise.aliases:
+            old = f"{base}exercises/{alias}"
+            redirects += [Redirect(old, target), Redirect(old + "/", target)]
+    return redirects
+
+
+def script_hashes(scripts: Iterable[tuple[str, str]]) -> list[str]:
+    """`'sha256-…'` sources for each inline script the browser would run, given the `type` and
+    the text of each inline script."""
+    return sorted(
+        {_source(body) for kind, body in scripts if kind.strip().lower() in _EXECUTABLE_TYPES}
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _source(body: str) -> str:
+    # Most pages carry the same few scripts: each is hashed once.
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(script_hashes: Sequence[str]) -> str:
+    """Only the site's own origin; inline scripts only by hash, never `'unsafe-inline'`."""
+    directives = [
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(script_hashes) if script_hashes else "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def security_headers(csp: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("Content-Security-Policy", csp),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("X-Frame-Options", "DENY"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+    )
+
+
+def header_rules(site_files: Iterable[str], csp: str, base: str) -> list[HeaderRule]:
+    """Security headers on every response; a year of caching for each fingerprinted file."""
+    rules = [HeaderRule(f"{base}*", security_headers(csp))]
+    for path in sorted(site_files):
+        if FINGERPRINTED.search(path):
+            rules.append(HeaderRule(f"{base}{path}", (("Cache-Control", IMMUTABLE),)))
+    return rules
+
+
+def headers_for(path: str, rules: Sequence[HeaderRule]) -> dict[str, str]:
+    """What a host applying `rules` sends for `path`; `REVALIDATE` where no rule sets caching
+    (the default of Netlify and Cloudflare Pages, and what the nginx include sends)."""
+    result: dict[str, str] = {}
+    for rule in rules:
+        matches = path.startswith(rule.path[:-1]) if rule.path.endswith("*") else path == rule.path
+        if matches:
+            result.update(rule.headers)
+    result.setdefault("Cache-Control", REVALIDATE)
+    return result
+
+
+def netlify_redirects(redirects: Sequence[Redirect]) -> str:
+    lines = ["# Generated at build time from the records' `aliases`; do not edit."]
+    lines += [f"{r.source} {r.target} {r.status}" for r in redirects]
+    return "\n".join(lines) + "\n"
+
+
+def netlify_headers(rules: Sequence[HeaderRule]) -> str:
+    lines = ["# Generated at build time from the built site; do not edit."]
+    for rule in rules:
+        lines.append(rule.path)
+        lines += [f"  {name}: {value}" for name, value in rule.headers]
+    return "\n".join(lines) + "\n"
+
+
+def parse_netlify_redirects(text: str) -> list[Redirect]:
+    found = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            source, target, status = line.split()
+            found.append(Redirect(source, target, int(status)))
+    return found
+
+
+def parse_netlify_headers(text: str) -> list[HeaderRule]:
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            rules.append((line.strip(), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return [HeaderRule(path, tuple(headers)) for path, headers in rules]
+
+
+def nginx_context(
+    redirects: Sequence[Redirect], rules: Sequence[HeaderRule], base: str
+) -> Mapping[str, object]:
+    """What the nginx include template needs. nginx drops the server's `add_header`s in a
+    location that adds its own, so the fingerprinted files' location repeats them all."""
+    common = dict(rules[0].headers)
+    return {
+        "base": base,
+        "redirects": redirects,
+        "default_headers": {**common, "Cache-Control": REVALIDATE},
+        "fingerprinted": FINGERPRINTED.pattern,
+        "immutable_headers": {**common, "Cache-Control": IMMUTABLE},
+    }

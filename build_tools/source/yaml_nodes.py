@@ -1,0 +1,182 @@
+"""YAML text → plain data plus the source position of every key and value.
+
+PyYAML's `compose` keeps a mark on every node; we walk the nodes ourselves so that later stages
+(schema, checks) can point at the exact line and column of any field by its path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..diagnostics import Diagnostic, Location, Note
+
+# The C loader is ~15x faster than the pure-Python one and keeps the same marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path = tuple[str | int, ...]
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where each field of a parsed document stands in its file.
+
+    A file read by the fast path keeps its `text` instead, and its positions are found the first
+    time one is asked for: most records never have a finding, and never need them.
+    """
+
+    path: str
+    values: dict[Path, Location] = field(default_factory=dict)
+    keys: dict[Path, Location] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False, compare=False)
+
+    def value(self, at: Path) -> Location:
+        """The position of the value at `at`, or of the nearest enclosing value that exists."""
+        self._locate()
+        return self._nearest(self.values, at)
+
+    def key(self, at: Path) -> Location:
+        """The position of the key of the field at `at` (for list items: the item itself)."""
+        self._locate()
+        if at in self.keys:
+            return self.keys[at]
+        return self._nearest(self.values, at)
+
+    def _locate(self) -> None:
+        if self.text is not None and not self.values:
+            _Walker(self).walk(yaml.compose(self.text, Loader=_Loader), ())
+
+    def _nearest(self, table: dict[Path, Location], at: Path) -> Location:
+        for end in range(len(at), -1, -1):
+            found = table.get(at[:end])
+            if found is not None:
+                return found
+        return Location(self.path)
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    data: Any
+    source: SourceMap
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _location(path: str, mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+class _Unusual(Exception):
+    """The fast path met something only the full path reports well (a duplicate key)."""
+
+
+def _fields(loader: yaml.CSafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Unusual
+        key = str(loader.construct_object(key_node, deep=True))
+        if key in found:
+            raise _Unusual
+        found[key] = loader.construct_object(value_node, deep=True)
+    return found
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Data without positions, built by the C parser: ~30% faster than composing and walking."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:map", _fields)
+
+
+def parse_yaml(text: str, path: str) -> ParsedYaml:
+    """Parse one YAML document; syntax errors (Y001) and duplicate keys (Y002) are values."""
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+    except (yaml.YAMLError, _Unusual, TypeError, ValueError):
+        data = None  # the full path below finds the problem and says where it is
+    if isinstance(data, (dict, list)):
+        return ParsedYaml(data, SourceMap(path, text=text))
+    source = SourceMap(path)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        message = f"invalid YAML: {problem}"
+        if error.context and error.problem:
+            message = f"invalid YAML: {problem} ({error.context})"
+        notes = ()
+        if error.context and error.context_mark and error.context_mark is not mark:
+            # "while parsing a flow sequence" → where that sequence began, often the real slip
+            what = error.context.removeprefix("while ").split(" ", 1)[-1]
+            notes = (Note(_location(path, error.context_mark), f"{what} starts here"),)
+        diagnostic = Diagnostic("Y001", message, _location(path, mark), notes=notes)
+        return ParsedYaml(None, source, (diagnostic,))
+    if root is None:
+        return ParsedYaml(None, source, (Diagnostic("Y003", "the file is empty", Location(path)),))
+    walker = _Walker(source)
+    data = walker.walk(root, ())
+    return ParsedYaml(data, source, tuple(walker.diagnostics))
+
+
+class _Walker:
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def walk(self, node: yaml.Node, at: Path) -> Any:
+        self.source.values[at] = _location(self.source.path, node.start_mark)
+        if node.tag not in _PLAIN_TAGS and not isinstance(node, yaml.ScalarNode):
+            location = _location(self.source.path, node.start_mark)
+            self.diagnostics.append(
+                Diagnostic("Y005", f"invalid value: unknown tag '{node.tag}'", location)
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*at, index)) for index, item in enumerate(node.value)]
+        if node.tag == _STR:  # most values: the text itself, without the constructor's detour
+            return node.value
+        try:
+            return self._scalars.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or "value cannot be read"
+            location = _location(self.source.path, node.start_mark)
+            self.diagnostics.append(Diagnostic("Y005", f"invalid value: {problem}", location))
+            return None
+
+    def _mapping(self, node: yaml.MappingNode, at: Path) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key_location = _location(self.source.path, key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.diagnostics.append(
+                    Diagnostic("Y004", "a key must be a plain value", key_location)
+                )
+                continue
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = str(self._scalars.construct_object(key_node, deep=True))
+            if key in result:
+                first = self.source.keys[(*at, key)]
+                self.diagnostics.append(
+                    Diagnostic(
+                        "Y002",
+                        f"duplicate key '{key}' (first given at line {first.line})",
+                        key_location,
+                    )
+                )
+                continue
+            self.source.keys[(*at, key)] = key_location
+            result[key] = self.walk(value_node, (*at, key))
+        return result
