@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools.build.pipeline import Project, check_built_site, check_content, run  # noqa: E402
+from build_tools.build.pipeline import Project, run  # noqa: E402
+from build_tools.checks.run import check_built_site, check_content  # noqa: E402
 from build_tools.site.reader import read_site  # noqa: E402
 from build_tools.source.load import load_content  # noqa: E402
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
+from .addresses import deep_link
 from .model import Exercise
 from .source.yaml_nodes import Path
 
@@ -58,22 +58,6 @@ def kind_of(anchor: str) -> tuple[str, str, str]:
         if anchor.startswith(kind[2]):
             return kind
     return FAQ
-
-
-def site_root(site_url: str) -> str:
-    """The site's home URL, ending in `/`; the server root when no site URL is configured."""
-    if not site_url:
-        return "/"
-    return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def page_url(site_url: str, exercise: Exercise) -> str:
-    """The page's absolute URL under `site_url` (root-relative without one)."""
-    return urljoin(site_root(site_url), exercise.url)
-
-
-def deep_link(page: str, anchor: str) -> str:
-    return f"{page}#{anchor}"
 
 
 def published_anchors(exercise: Exercise) -> set[str]:

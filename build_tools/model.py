@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from .addresses import exercise_url
 from .source.yaml_nodes import Path, SourceMap
 
 SECTION_IDS = ("at-a-glance", "description", "instructions", "variations", "tips", "faq")
@@ -208,7 +209,7 @@ class Exercise:
     @property
     def url(self) -> str:
         """The page's path below the site root, with directory URLs."""
-        return f"exercises/{self.slug}/"
+        return exercise_url(self.slug)
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: SourceMap) -> Exercise:

@@ -17,8 +17,11 @@ from typing import Any
 import jsonschema
 import yaml
 
-from build_tools.build.pipeline import Project, check_built_site, run
-from build_tools.render.exercise import base_of, make_environment, render_exercise
+from build_tools.addresses import base_of
+from build_tools.build.pipeline import Project, run
+from build_tools.checks.run import check_built_site
+from build_tools.render.environment import make_environment
+from build_tools.render.exercise import render_exercise
 from build_tools.site import browse
 from build_tools.site.browse_pages import browse_pages
 from build_tools.source.load import load_content

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.build.pipeline import SiteReading, check_built_site, verify_site
+from build_tools.checks.run import SiteReading, check_built_site, verify_site
 from build_tools.source.load import load_content
 from build_tools.speed import worker as check_worker
 from build_tools.speed.worker import CheckWorker

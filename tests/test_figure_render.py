@@ -10,7 +10,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from build_tools.model import Exercise, Vocabulary
-from build_tools.render.exercise import make_environment, render_exercise
+from build_tools.render.environment import make_environment
+from build_tools.render.exercise import render_exercise
 from build_tools.render.figure.body import Point
 from build_tools.render.figure.svg import element, num, smooth_outline
 

@@ -41,7 +41,7 @@ def test_a_failure_in_the_other_half_is_raised_with_its_traceback() -> None:
 def test_records_read_on_two_cores_are_the_records_read_on_one(tmp_path: Path) -> None:
     project = write_project(tmp_path, 100, load_corpus())
     serial = load_content(project / "content", project)
-    parallel = load_content(project / "content", project, None, forked_map)
+    parallel = load_content(project / "content", project, map_=forked_map)
     assert parallel == serial
     assert [e.slug for e in parallel.exercises] == sorted(e.slug for e in serial.exercises)
 
@@ -50,14 +50,14 @@ def test_the_cache_reads_only_what_changed(tmp_path: Path) -> None:
     files = [tmp_path / f"{n}.txt" for n in range(3)]
     for path in files:
         path.write_text(path.stem)
-    cache: FileCache[str] = FileCache()
+    cache = FileCache()
     read: list[str] = []
 
     def reader(path: Path) -> str:
         read.append(path.name)
         return path.read_text()
 
-    assert cache.get_all(files, reader) == ["0", "1", "2"]
+    assert cache.files(files, reader) == ["0", "1", "2"]
     files[1].write_text("one, longer")
-    assert cache.get_all(files, reader) == ["0", "one, longer", "2"]
+    assert cache.files(files, reader) == ["0", "one, longer", "2"]
     assert read == ["0.txt", "1.txt", "2.txt", "1.txt"]

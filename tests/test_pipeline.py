@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.build.pipeline import Project, check_content, run, run_beside
+from build_tools.build.pipeline import Pipeline, Project, run
+from build_tools.checks.run import check_content
 
 from .conftest import ROOT
 
@@ -20,14 +21,15 @@ def _unknown_equipment(project: Path) -> Project:
 
 def test_beside_gives_what_run_gives() -> None:
     alone = run(Project.at(ROOT))
-    beside, _ = run_beside(Project.at(ROOT), lambda content: lambda: check_content(content))
+    beside, _ = Pipeline(Project.at(ROOT)).run_beside(
+        lambda content: lambda: check_content(content), then=lambda rendered: None
+    )
     assert beside.diagnostics == alone.diagnostics == ()
     assert [p.html for p in beside.pages] == [p.html for p in alone.pages]
 
 
 def test_beside_reports_the_findings_of_a_record_that_broke_its_page(project: Path) -> None:
-    found, made = run_beside(
-        _unknown_equipment(project),
+    found, made = Pipeline(_unknown_equipment(project)).run_beside(
         lambda content: lambda: check_content(content),
         then=lambda rendered: len(rendered.pages),
     )
@@ -39,12 +41,11 @@ def test_beside_reports_the_findings_of_a_record_that_broke_its_page(project: Pa
 
 def test_beside_does_not_hide_a_break_the_checks_do_not_explain(project: Path) -> None:
     with pytest.raises(KeyError, match="wal"):
-        run_beside(_unknown_equipment(project), lambda content: lambda: [])
+        Pipeline(_unknown_equipment(project)).run_beside(lambda content: lambda: [], then=len)
 
 
 def test_beside_does_more_work_on_the_pages_while_the_checks_run() -> None:
-    result, made = run_beside(
-        Project.at(ROOT),
+    result, made = Pipeline(Project.at(ROOT)).run_beside(
         lambda content: lambda: check_content(content),
         then=lambda rendered: [page.slug for page in rendered.pages],
     )

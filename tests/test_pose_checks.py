@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.build.pipeline import check_content
+from build_tools.checks.run import check_content
 from build_tools.model import Stance
 from build_tools.source.load import load_content
 

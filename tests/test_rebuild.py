@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from build_tools.mkdocs import pages as plugin_pages
+from build_tools.speed import theme as plugin_pages
 
 from .bench.corpus import load_corpus, write_project
 

@@ -11,7 +11,7 @@ import pytest
 
 import build_tools
 from build_tools.build import pipeline  # noqa: F401  (registers every check and code)
-from build_tools.build.pipeline import Project, check_content, load
+from build_tools.build.pipeline import Pipeline, Project
 from build_tools.checks.registry import (
     CODE_PATTERN,
     PAGE_CHECKS,
@@ -24,6 +24,7 @@ from build_tools.checks.registry import (
     record_check,
     site_check,
 )
+from build_tools.checks.run import check_content
 from build_tools.diagnostics import Severity, sorted_diagnostics
 from build_tools.source.load import load_content
 from build_tools.speed.cache import FileCache
@@ -161,10 +162,10 @@ def test_a_per_record_check_finds_in_each_record_alone_what_it_finds_in_all(
 def test_a_rebuild_with_the_cache_finds_what_a_fresh_check_finds(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     cache: FileCache = FileCache()
-    assert check_content(load(Project.at(project), cache), cache) == []
+    assert check_content(Pipeline(Project.at(project), cache).load(), cache) == []
     record = project / "content" / "heel-press.yaml"
     text = record.read_text()
     record.write_text(text.replace("tips:\n  - >-\n    Step", "tips:\n  - >-\n    step", 1))
-    again = check_content(load(Project.at(project), cache), cache)
+    again = check_content(Pipeline(Project.at(project), cache).load(), cache)
     assert [d.code for d in again] == ["C402"]
-    assert again == check_content(load(Project.at(project)))
+    assert again == check_content(Pipeline(Project.at(project)).load())

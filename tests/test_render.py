@@ -12,7 +12,8 @@ from lxml import html as lxml_html
 
 from build_tools.build.pipeline import Project, run
 from build_tools.model import Exercise, FaqEntry, Vocabulary
-from build_tools.render.exercise import make_environment, render_exercise
+from build_tools.render.environment import make_environment
+from build_tools.render.exercise import render_exercise
 
 from .conftest import ROOT
 

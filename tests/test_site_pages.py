@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from build_tools.build.pipeline import page_checker, verify_site
+from build_tools.checks.run import page_checker, verify_site
 from build_tools.site.reader import read_site
 from build_tools.source.load import load_content
 from build_tools.source.schema import EXERCISE_SCHEMA, load_schema

@@ -47,3 +47,8 @@ def publish(staging: Path, site_dir: Path) -> None:
 def discard(staging: Path) -> None:
     """Delete a staged build that failed; the published site is not touched."""
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove(path: Path) -> None:
+    """Delete a folder the build made, if it is there."""
+    shutil.rmtree(path, ignore_errors=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..addresses import exercise_url, slug_of
 from ..anchors import Anchored, anchored_items, kind_of
 from ..diagnostics import Note
 from ..model import Exercise, Vocabulary
@@ -19,7 +20,7 @@ def pages_by_address(content: Content) -> dict[str, Exercise]:
     pages = {}
     for exercise in content.exercises:
         for alias in exercise.aliases:
-            pages.setdefault(f"exercises/{alias}/", exercise)
+            pages.setdefault(exercise_url(alias), exercise)
     pages.update({exercise.url: exercise for exercise in content.exercises})
     return pages
 
@@ -160,7 +161,7 @@ def locked_pages_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
     for page, locked in lock.pages().items():
         if page not in pages:
             count = len(locked)
-            old_slug = page.removeprefix("exercises/").rstrip("/")
+            old_slug = slug_of(page) or page
             yield Finding(
                 locked[0].location,
                 f"published page '{page}' has no record: add 'aliases: [{old_slug}]' to the"

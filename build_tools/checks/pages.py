@@ -10,7 +10,7 @@ from lxml import etree
 
 from ..diagnostics import Location, Note
 from ..model import SECTION_IDS, Exercise
-from ..site.reader import HEADINGS, HtmlPage
+from ..site.reader import HEADINGS, BuiltPage
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
 from .prose import normalize
@@ -19,7 +19,7 @@ from .registry import Finding, page_check
 Element = etree._Element
 
 
-def _title(page: HtmlPage, exercise: Exercise) -> Location:
+def _title(page: BuiltPage, exercise: Exercise) -> Location:
     """Where a missing part would have been: the page title, or the top of the page."""
     found = page.carriers(exercise.slug)
     return page.location(found[0] if found else page.root.find("body"))
@@ -30,7 +30,7 @@ def _title(page: HtmlPage, exercise: Exercise) -> Location:
     "page or section missing or repeated",
     example="site/exercises/heel-press/index.html:12:1: H101 section 'at-a-glance' is missing",
 )
-def sections_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
+def sections_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Finding]:
     """What it catches: an exercise whose page was not written, or whose page lacks one of
     the sections its record fills (description, instructions, variations, tips, FAQ and the
     panel at the top) or has one twice. A section is a heading with the section's id.
@@ -65,7 +65,7 @@ def record_texts(exercise: Exercise) -> Iterator[tuple[Path, str, str | None]]:
             yield path, text, path[0]
 
 
-def _article(page: HtmlPage) -> Element:
+def _article(page: BuiltPage) -> Element:
     """The article our template makes, where record text belongs: the theme's chrome around it
     is the same on every page."""
     for article in page.root.iter("article"):
@@ -74,7 +74,7 @@ def _article(page: HtmlPage) -> Element:
     return page.root
 
 
-def _placed(page: HtmlPage, wanted: set[str]) -> dict[str, list[tuple[Element, str | None]]]:
+def _placed(page: BuiltPage, wanted: set[str]) -> dict[str, list[tuple[Element, str | None]]]:
     """The elements whose whole text is one of `wanted`, innermost only and outside links
     (a link's label repeats what it points to), each with the section it stands in."""
     first_words = {text.split(" ", 1)[0] for text in wanted}
@@ -122,7 +122,7 @@ def _section_name(section: str | None) -> str:
     "record text missing, repeated or misplaced",
     example="site/exercises/heel-press/index.html:80:1: H102 tips[5] appears 2 times on the page",
 )
-def texts_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
+def texts_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Finding]:
     """What it catches: a summary, description paragraph, step, tip, question or answer of a
     record that its built page does not show, shows more than once, or shows in another
     section. Text inside links does not count: a link's label may repeat a question.
@@ -177,7 +177,7 @@ def anchors(exercise: Exercise) -> Iterator[tuple[Path, str]]:
     example="site/exercises/heel-press/index.html:110:1: H103 anchor '#heel-lift' (faq[3].id)"
     " is on 2 elements",
 )
-def anchors_once(exercise: Exercise, page: HtmlPage | None) -> Iterator[Finding]:
+def anchors_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Finding]:
     """What it catches: an anchor the record declares (the title, `#step-<id>`,
     `#variation-<id>`, an FAQ entry's `#<id>`) that is not on its built page, or that two
     elements of the page carry.

@@ -181,7 +181,7 @@ def record_check(
 def page_check(
     code: str, title: str, severity: Severity = Severity.ERROR, *, example: str = ""
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check of one built exercise page (`Exercise`, `HtmlPage | None`)."""
+    """Register a check of one built exercise page (`Exercise`, `BuiltPage | None`)."""
     return _decorator(PAGE_CHECKS, Stage.SITE, code, title, severity, example)
 
 

@@ -11,10 +11,10 @@ import json
 from typing import Any
 from urllib.parse import urljoin
 
-from ..anchors import deep_link, page_url, site_root
+from ..addresses import EXERCISES, absolute, deep_link, site_root
 from ..model import Exercise, Vocabulary
 
-INDEX_PATH = "exercises/"
+INDEX_PATH = EXERCISES
 """The exercise index, the breadcrumb between the home page and an exercise."""
 
 
@@ -27,7 +27,7 @@ def exercise_graph(
     index_name: str = "All exercises",
 ) -> dict[str, Any]:
     """The JSON-LD document of the exercise's page."""
-    page = page_url(site_url, exercise)
+    page = absolute(site_url, exercise.url)
     home = site_root(site_url)
     ids = {
         "site": f"{home}#website",

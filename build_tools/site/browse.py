@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..addresses import browse_url
 from ..model import Exercise, Vocabulary
 from .textfold import fold, keywords
 
@@ -53,12 +54,6 @@ def needs_no_equipment(exercise: Exercise) -> bool:
     return set(exercise.equipment) == {BODY_WEIGHT}
 
 
-def url(kind: str, term: str, page: int = 1) -> str:
-    """The path of a browse page from the site root: `browse/muscle/glutes/`, then `2/`, …"""
-    base = f"browse/a-z/{term}/" if kind == "letter" else f"browse/{kind}/{term}/"
-    return base if page == 1 else f"{base}{page}/"
-
-
 @dataclass(frozen=True)
 class Group:
     """The exercises under one browse heading, A–Z."""
@@ -77,7 +72,7 @@ class Group:
         return self.exercises[start : start + PAGE_SIZE]
 
     def url(self, page: int = 1) -> str:
-        return url(self.kind, self.term, page)
+        return browse_url(self.kind, self.term, page)
 
 
 def _terms(exercise: Exercise, kind: str) -> tuple[str, ...]:

@@ -4,16 +4,14 @@ page number, the filter page, and the home page's ways in. Knows nothing of MkDo
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 
 import jinja2
 
+from ..addresses import BROWSE, EXERCISES, base_of
+from ..memo import Same
+from ..render.page import Page
 from .browse import NO_EQUIPMENT, Group
-from ..speed.cache import Same
-from ..render.exercise import Heading, base_of, page_parts
 
 TITLES = {
     "muscle": "{label} exercises",
@@ -29,38 +27,9 @@ SECTIONS = (
     ("by-category", "By category", "category"),
 )
 FILTERS = (("muscle", "Muscle"), ("equipment", "Equipment"), ("level", "Level"))
-AZ_URL = "exercises/"
-Remember = Callable[[Hashable, Callable[[], "SitePage"]], "SitePage"]
-FILTER_URL = "browse/"
-
-
-@dataclass(frozen=True)
-class SitePage:
-    """A page whose body our templates made; `src_uri` is where it pretends to sit in `docs/`."""
-
-    src_uri: str
-    url: str
-    title: str
-    description: str
-    html: str
-    toc: tuple[Heading, ...]
-    anchors: frozenset[str]
-    in_nav: bool = False
-
-    @cached_property
-    def digest(self) -> bytes:
-        """A fingerprint of what the page shows, made once per page (an unchanged record's page
-        is the same object from one rebuild of `mkdocs serve` to the next)."""
-        digest = hashlib.blake2b(digest_size=16)
-        for part in (self.title, self.description, self.html):
-            digest.update(part.encode())
-            digest.update(b"\0")
-        return digest.digest()
-
-
-def _page(url: str, title: str, description: str, html: str, *, in_nav: bool = False) -> SitePage:
-    toc, anchors = page_parts(html)
-    return SitePage(f"{url}index.md", url, title, description, html, toc, anchors, in_nav)
+AZ_URL = EXERCISES
+Remember = Callable[[Hashable, Callable[[], Page]], Page]
+FILTER_URL = BROWSE
 
 
 def _of(groups: Sequence[Group], kind: str) -> list[Group]:
@@ -75,7 +44,7 @@ def _title(group: Group) -> str:
 
 def _render_group_page(
     template: jinja2.Template, group: Group, number: int, letters: Sequence[Group]
-) -> SitePage:
+) -> Page:
     title = _title(group)
     url = group.url(number)
     shown = title if number == 1 else f"{title} (page {number} of {group.pages})"
@@ -89,16 +58,16 @@ def _render_group_page(
     )
     count = len(group.exercises)
     description = f"{title}: {count} exercise{'s' if count != 1 else ''}, A–Z."
-    return _page(url, shown, description, html)
+    return Page.of(url, shown, description, html)
 
 
-def _just_compute(key: Hashable, compute: Callable[[], SitePage]) -> SitePage:
+def _just_compute(key: Hashable, compute: Callable[[], Page]) -> Page:
     return compute()
 
 
 def group_pages(
     env: jinja2.Environment, groups: Sequence[Group], remember: Remember = _just_compute
-) -> list[SitePage]:
+) -> list[Page]:
     """Every page of every group. `remember(key, compute)` may reuse a page whose inputs (all in
     `key`) are unchanged since the last build, as `mkdocs serve` does."""
     template = env.get_template("browse_group.html")
@@ -126,7 +95,7 @@ def group_pages(
     return pages
 
 
-def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) -> list[SitePage]:
+def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) -> list[Page]:
     """The A–Z index and the filter page, both in the navigation."""
     letters = _of(groups, "letter")
     az = env.get_template("az_index.html").render(
@@ -146,8 +115,8 @@ def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) ->
         base=base_of(FILTER_URL),
     )
     return [
-        _page(AZ_URL, "Exercises A–Z", f"All {total} exercises, A–Z.", az, in_nav=True),
-        _page(
+        Page.of(AZ_URL, "Exercises A–Z", f"All {total} exercises, A–Z.", az, in_nav=True),
+        Page.of(
             FILTER_URL,
             "Browse exercises",
             "Find exercises by muscle, equipment, level and category.",
@@ -170,5 +139,5 @@ def browse_pages(
     groups: Sequence[Group],
     total: int,
     remember: Remember = _just_compute,
-) -> list[SitePage]:
+) -> list[Page]:
     return [*index_pages(env, groups, total), *group_pages(env, groups, remember)]

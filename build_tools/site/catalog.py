@@ -8,10 +8,14 @@ results with the index's own entry files.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
-from .browse import NO_EQUIPMENT, Group
+from lxml import etree
+
+from ..addresses import file_of, url_of_source
 from ..model import Exercise, Vocabulary
+from .browse import NO_EQUIPMENT, Group
 from .search_index import Entry, deltas
 
 KIND_NAMES = {
@@ -22,6 +26,7 @@ KIND_NAMES = {
 }
 NO_EQUIPMENT_NAMES = ("no equipment", "bodyweight only", "body weight only")
 FACET_DIR = "browse/data"
+_PARSER = etree.HTMLParser()
 
 
 def exercise_entries(ordered: Sequence[Exercise], vocabulary: Vocabulary) -> list[Entry]:
@@ -69,3 +74,38 @@ def facet_files(ordered: Sequence[Exercise], groups: Iterable[Group]) -> dict[st
         for g in groups
         if g.kind in KIND_NAMES
     }
+
+
+def written_page_entries(
+    site_dir: Path, sources: Iterable[str], titles: Mapping[str, str]
+) -> list[Entry]:
+    """The pages written in Markdown (by hand, or the editors' reference), found by their title
+    and the titles of their sections, read from the built pages whichever generator wrote them:
+    the title the navigation gives the page (else its `h1`), and each `h2` that has an id."""
+    found = []
+    for source in sources:
+        url = url_of_source(source)
+        path = site_dir / file_of(url)
+        if not path.is_file():
+            continue
+        root = etree.fromstring(path.read_bytes(), _PARSER)
+        article = next(iter(root.iter("article")), root) if root is not None else None
+        if article is None:
+            continue
+        h1 = next(article.iter("h1"), None)
+        title = titles.get(source) or (_heading_text(h1) if h1 is not None else source)
+        found.append(Entry("page", title, url))
+        for h2 in article.iter("h2"):
+            if h2.get("id"):
+                found.append(Entry("page", _heading_text(h2), f"{url}#{h2.get('id')}", title))
+    return found
+
+
+def _heading_text(heading: etree._Element) -> str:
+    """A heading's text without its permalink."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if "headerlink" not in (child.get("class") or "").split():
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import jinja2
 
-from . import hosting
+from ..addresses import base_of, exercise_url, file_of
 from ..model import Exercise
+from . import hosting
 
 REDIRECT_TEMPLATE = "redirect.html"
 NGINX_INCLUDE = "_hosting/nginx.conf"
@@ -60,12 +61,13 @@ def write_redirect_pages(
     template = pages_env.get_template(REDIRECT_TEMPLATE)
     for exercise in exercises:
         for alias in exercise.aliases:
-            page = f"exercises/{alias}/index.html"
+            old = exercise_url(alias)
+            page = file_of(old)
             html = template.render(
                 exercise=exercise,
                 canonical=site_url.rstrip("/") + "/" + exercise.url,
-                target=posixpath.relpath(exercise.url, f"exercises/{alias}/") + "/",
-                root="../../",
+                target=posixpath.relpath(exercise.url, old) + "/",
+                root=base_of(old),
             )
             path = site_dir / page
             path.parent.mkdir(parents=True, exist_ok=True)

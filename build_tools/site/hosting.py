@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..addresses import exercise_url
 from ..model import Exercise
 
 # Material names its bundles `name.<8+ hex>.min.js|css`: a new build gets a new name, so these
@@ -52,7 +53,7 @@ def page_redirects(exercises: Iterable[Exercise], base: str) -> list[Redirect]:
     for exercise in sorted(exercises, key=lambda e: e.slug):
         target = f"{base}{exercise.url}"
         for alias in exercise.aliases:
-            old = f"{base}exercises/{alias}"
+            old = f"{base}{exercise_url(alias)}".rstrip("/")
             redirects += [Redirect(old, target), Redirect(old + "/", target)]
     return redirects
 

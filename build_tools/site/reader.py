@@ -40,7 +40,7 @@ _CARRIERS = etree.XPath("//*[@id = $name] | //a[@name = $name and not(@id)]")
 
 
 @dataclass(frozen=True)
-class HtmlPage:
+class BuiltPage:
     uri: str
     """Path below the site root, such as `exercises/heel-press/index.html`."""
     shown: str
@@ -176,7 +176,7 @@ class PageFacts:
     facts while the file is unchanged."""
 
 
-def _addresses(page: HtmlPage) -> Iterator[tuple[etree._Element, str]]:
+def _addresses(page: BuiltPage) -> Iterator[tuple[etree._Element, str]]:
     """Each element that links or fetches, with its address as written."""
     for element in page.root.iter(*LINKING):
         url = element.get(LINKING[element.tag])
@@ -184,7 +184,7 @@ def _addresses(page: HtmlPage) -> Iterator[tuple[etree._Element, str]]:
             yield element, url
 
 
-def links(page: HtmlPage, addresses: Addresses) -> Iterator[tuple[etree._Element, str, Ref]]:
+def links(page: BuiltPage, addresses: Addresses) -> Iterator[tuple[etree._Element, str, Ref]]:
     """Every internal link of a parsed page: (element, the URL as written, where it leads)."""
     for element, url in _addresses(page):
         ref = addresses.ref(page.uri, url, element.tag == "a")
@@ -192,7 +192,7 @@ def links(page: HtmlPage, addresses: Addresses) -> Iterator[tuple[etree._Element
             yield element, url, ref
 
 
-def page_facts(page: HtmlPage, addresses: Addresses, findings: Iterable[Diagnostic]) -> PageFacts:
+def page_facts(page: BuiltPage, addresses: Addresses, findings: Iterable[Diagnostic]) -> PageFacts:
     # A page repeats many addresses (the sidebar, the header): each is resolved once.
     written = dict.fromkeys((url, element.tag == "a") for element, url in _addresses(page))
     refs = dict.fromkeys(addresses.ref(page.uri, url, anchor) for url, anchor in written)
@@ -238,11 +238,11 @@ class BuiltSite:
         """Every place the site's pages link to, each once."""
         return frozenset(ref for facts in self.pages.values() for ref in facts.refs)
 
-    def page(self, uri: str) -> HtmlPage:
+    def page(self, uri: str) -> BuiltPage:
         """A page parsed anew from the folder, for the rare check that must point into it."""
-        return HtmlPage(uri, self.pages[uri].shown, (self.directory / uri).read_bytes())
+        return BuiltPage(uri, self.pages[uri].shown, (self.directory / uri).read_bytes())
 
-    def links(self, page: HtmlPage) -> Iterator[tuple[etree._Element, str, Ref]]:
+    def links(self, page: BuiltPage) -> Iterator[tuple[etree._Element, str, Ref]]:
         return links(page, self.addresses)
 
     @property
@@ -251,7 +251,7 @@ class BuiltSite:
         return sorted({s for facts in self.pages.values() for s in facts.scripts})
 
 
-PageCheck = Callable[[HtmlPage], Iterable[Diagnostic]]
+PageCheck = Callable[[BuiltPage], Iterable[Diagnostic]]
 
 
 class SiteReader:
@@ -279,7 +279,7 @@ class SiteReader:
 
     def page(self, uri: str, source: bytes) -> None:
         """Parse and check one page, and keep its facts."""
-        page = HtmlPage(uri, f"{self.shown_as}/{uri}" if self.shown_as else uri, source)
+        page = BuiltPage(uri, f"{self.shown_as}/{uri}" if self.shown_as else uri, source)
         self.facts[uri] = page_facts(page, self.addresses, self.check_page(page))
         self._fresh.add(uri)
 

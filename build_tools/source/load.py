@@ -11,8 +11,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location
+from ..memo import FRESH, Mapper, Memo, in_order
 from ..model import Exercise, Vocabulary
-from ..speed.cache import FileCache, Mapper
 from .lock import LOCK_FILE, AnchorLock, read_lock
 from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, validate
 from .yaml_nodes import SourceMap, parse_yaml
@@ -92,26 +92,24 @@ def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Dia
 
 
 def load_content(
-    content_dir: Path, root: Path, cache: FileCache | None = None, map_: Mapper | None = None
+    content_dir: Path, root: Path, memo: Memo = FRESH, map_: Mapper = in_order
 ) -> Content:
     """Load the vocabulary and every record; all problems of all files in one pass.
 
-    With a `cache`, a file unchanged since the last call is not read again. `map_` reads the
-    records (`forked.forked_map` reads half of them on another core).
+    `memo` may keep what an unchanged file gave last time; `map_` reads the records
+    (`speed.forked.forked_map` reads half of them on another core).
     """
-    cache = cache if cache is not None else FileCache()
     diagnostics: list[Diagnostic] = []
     vocabulary_path = content_dir / VOCABULARY_FILE
-    vocabulary, problems = cache.get(vocabulary_path, lambda p: load_vocabulary(p, root))
+    ((vocabulary, problems),) = memo.files([vocabulary_path], lambda p: load_vocabulary(p, root))
     diagnostics.extend(problems)
     exercises: list[Exercise] = []
     paths = record_paths(content_dir)
-    cache.keep_only([vocabulary_path, *paths])
     # Every record sits directly in the content folder: resolve that folder once, not each file.
     folder = display_path(content_dir, root)
     shown = [f"{folder}/{p.name}" if folder != "." else p.name for p in paths]
     names = dict(zip(paths, shown, strict=True))
-    loaded = cache.get_all(paths, lambda p: load_exercise(p, root, names[p]), map_)
+    loaded = memo.files(paths, lambda p: load_exercise(p, root, names[p]), map_)
     for exercise, problems in loaded:
         diagnostics.extend(problems)
         if exercise is not None:

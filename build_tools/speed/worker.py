@@ -16,7 +16,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
-from ..build.pipeline import SiteReading, check_content
+from ..checks.run import SiteReading, check_content
 from ..diagnostics import Diagnostic
 from ..site.reader import BuiltSite, PageFacts, SiteReader
 from ..source.load import Content

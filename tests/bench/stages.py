@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from build_tools.build.pipeline import Project, check_content
-from build_tools.render.exercise import make_environment, render_exercise
+from build_tools.build.pipeline import Project
+from build_tools.checks.run import check_content
+from build_tools.render.environment import make_environment
+from build_tools.render.exercise import render_exercise
 from build_tools.site import browse
 from build_tools.site.browse_pages import browse_pages
 from build_tools.site.catalog import browse_entries, exercise_entries, facet_files

@@ -1,0 +1,98 @@
+"""What the build needs of the site's configuration (`mkdocs.yml`, which every generator reads),
+read without a generator: the site's name and address, where the hand-written pages are, the
+navigation's titles, and the exercises plugin's folders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "exercises"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    """The folder of the configuration file; paths below are relative to it."""
+    site_name: str
+    site_url: str
+    docs_dir: Path
+    site_dir: Path
+    content_dir: Path
+    templates_dir: Path
+    hosting_templates_dir: Path
+    nav_titles: Mapping[str, str] = field(default_factory=dict)
+    """The navigation's title of each page, by its source (`editors/index.md`)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """MkDocs' YAML: `!ENV [NAME, default]` reads the environment; other tags (Python names in
+    `markdown_extensions`) are kept as plain values."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        assert isinstance(node, yaml.SequenceNode)
+        *names, default = loader.construct_sequence(node)
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+def _other(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    assert isinstance(node, yaml.MappingNode)
+    return loader.construct_mapping(node)
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("!", _other)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _other)
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """The navigation's title of each page, by its source."""
+    return dict(_titles(nav))
+
+
+def _titles(nav: Any) -> Iterator[tuple[str, str]]:
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    yield target, str(title)
+                else:
+                    yield from _titles(target)
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any]:
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, dict) and PLUGIN in item:
+            return dict(item[PLUGIN] or {})
+    return {}
+
+
+def read_config(root: Path, config_file: str = CONFIG_FILE) -> SiteConfig:
+    data = yaml.load((root / config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    options = _plugin_options(data.get("plugins"))
+    return SiteConfig(
+        root=root,
+        site_name=str(data.get("site_name", "")),
+        site_url=str(data.get("site_url") or ""),
+        docs_dir=root / data.get("docs_dir", "docs"),
+        site_dir=root / data.get("site_dir", "site"),
+        content_dir=root / options.get("content_dir", "content"),
+        templates_dir=root / options.get("templates_dir", "templates/pages"),
+        hosting_templates_dir=root / options.get("hosting_templates_dir", "templates/hosting"),
+        nav_titles=nav_titles(data.get("nav")),
+    )

@@ -1,0 +1,303 @@
+"""One build of the site, whichever generator writes the pages: the steps before it (load, check,
+render, the browse pages and search entries), what it is handed (our pages and their meta), the
+steps over its output (the home page's list, data files, redirect pages, the search index, host
+configuration, the built-site checks) and the swap of the staging folder.
+
+A face drives it: the MkDocs plugin from MkDocs' events, the command line around a generator
+that runs no plugin (Zensical). Both call the same steps, so the site is the same.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from ..addresses import HOME_FILE, base_of, file_of
+from ..checks.run import SiteReading, verify_site
+from ..diagnostics import Diagnostic, has_errors
+from ..memo import FRESH, Memo
+from ..reference.checks import catalogue_pages
+from ..reference.fields import field_reference
+from ..render.page import Page
+from ..render.structured_data import exercise_graph, json_ld
+from ..site.assemble import Site, assemble, search_files
+from ..site.catalog import written_page_entries
+from ..site.host_files import write_host_config, write_redirect_pages
+from ..site.reader import PageFacts, SiteReader
+from ..source.load import Content, display_path
+from . import staging
+from .config import SiteConfig
+from .output import Writer
+from .pipeline import Pipeline, Project, Result
+
+log = logging.getLogger("mkdocs.plugins.build_tools")
+
+HOME_MARKER = "<!-- exercise-list -->"
+"""Where the home page (`docs/index.md`) shows the ways into the exercises."""
+INDEX_TITLE = "Exercises A–Z"
+FIELDS_PAGE = "reference/record-fields.md"
+GENERATED_SOURCES = ("exercises", "browse", "reference")
+"""The folders of `docs/` that hold the pages the build writes for a generator that runs no
+plugin; each is wholly generated (git-ignored, removed after the build)."""
+PAGE_TEMPLATE = "generated.html"
+
+
+def reference_pages() -> dict[str, str]:
+    """The editors' reference pages, Markdown by source: the field reference and the checks."""
+    return {FIELDS_PAGE: field_reference(), **catalogue_pages()}
+
+
+def written_sources(docs_dir: Path) -> list[str]:
+    """The hand-written Markdown pages in `docs_dir`, by source, in the order MkDocs lists
+    them: in each folder its index first, then its other pages, then its folders."""
+    found = []
+    for path in docs_dir.rglob("*.md"):
+        source = path.relative_to(docs_dir).as_posix()
+        if source.split("/", 1)[0] not in GENERATED_SOURCES:
+            found.append(source)
+
+    def order(source: str) -> tuple[tuple[int, bool, str], ...]:
+        *folders, name = source.split("/")
+        return (*((1, False, f) for f in folders), (0, name != "index.md", name))
+
+    return sorted(found, key=order)
+
+
+@dataclass
+class Timings:
+    """How long each step took, for the verbose log the benchmark reads."""
+
+    start: float = field(default_factory=time.perf_counter)
+
+    def lap(self, what: str) -> None:
+        now = time.perf_counter()
+        log.debug(f"{what} in {now - self.start:.2f} s")
+        self.start = now
+
+
+class SiteBuild:
+    """The steps of one build. `memo` and `fork` are the speed machinery's way in: a memo that
+    remembers (kept across the rebuilds of `mkdocs serve`) and the second core."""
+
+    def __init__(
+        self,
+        config: SiteConfig,
+        *,
+        memo: Memo = FRESH,
+        fork: bool = False,
+        dirty: bool = False,
+        writer: Writer | None = None,
+    ) -> None:
+        self.config = config
+        self.memo = memo
+        self.fork = fork
+        self.dirty = dirty
+        self.writer = writer or Writer()
+        self.project = Project(
+            config.root, config.content_dir, config.templates_dir, site_url=config.site_url
+        )
+        self.pipeline = Pipeline(self.project, memo)
+        self.result: Result | None = None
+        self.site: Site | None = None
+        self.reader: SiteReader | Any = None
+        self._worker: Any = None
+        self.home_filled = False
+        self.site_dir = config.site_dir
+        self.staging: Path | None = None
+
+    # Before the generator
+
+    def prepare(self) -> tuple[Diagnostic, ...]:
+        """Load, check and render; the pages are ready when nothing has an error."""
+        timings = Timings()
+        env = self.pipeline.environment()
+        site: Site | None = None
+        if self.fork:
+            from ..speed.forked import forked_map
+            from ..speed.worker import CheckWorker
+
+            def checks_elsewhere(content: Content) -> Callable[[], list[Diagnostic]]:
+                self._worker = CheckWorker(content)
+                return self._worker.record_findings
+
+            self.pipeline.read_map = forked_map
+            result, site = self.pipeline.run_beside(
+                checks_elsewhere, lambda r: assemble(r.content, r.pages, env, self.memo)
+            )
+        else:
+            result = self.pipeline.run()
+        timings.lap("Records loaded, checked and rendered")
+        self.result = result
+        if not has_errors(result.diagnostics) and result.content.vocabulary is not None:
+            self.site = site or assemble(result.content, result.pages, env, self.memo)
+        return result.diagnostics
+
+    @property
+    def content(self) -> Content:
+        assert self.result is not None
+        return self.result.content
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """Our pages, for the generator."""
+        assert self.site is not None
+        return self.site.pages
+
+    def meta(self, page: Page) -> dict[str, str]:
+        """What the theme's overrides read of a page: its title and description (escaped here,
+        as the theme prints them unescaped) and, on an exercise page, its JSON-LD."""
+        meta = {
+            "title": str(escape(page.title)),
+            "description": str(escape(page.description)),
+            "template": PAGE_TEMPLATE,
+        }
+        slug = page.slug
+        if slug is not None and slug in self.content.by_slug:
+            assert self.content.vocabulary is not None
+            graph = exercise_graph(
+                self.content.by_slug[slug],
+                self.content.vocabulary,
+                site_url=self.config.site_url,
+                site_name=self.config.site_name,
+                index_name=INDEX_TITLE,
+            )
+            meta["og_type"] = "article"
+            meta["structured_data"] = json_ld(graph)
+        return meta
+
+    def sources(self) -> Iterator[tuple[str, str]]:
+        """Every page as a source file for a generator that finds its pages in `docs/`: our
+        pages as their HTML under front matter (Markdown leaves a block of HTML as it is), the
+        reference pages as Markdown."""
+        for page in self.pages:
+            front = yaml.safe_dump(self.meta(page), allow_unicode=True, width=2**16)
+            yield page.source, f"---\n{front}---\n\n{page.html}"
+        yield from reference_pages().items()
+
+    def write_sources(self, docs_dir: Path) -> list[Path]:
+        """Write `sources()` into `docs_dir`; the generated folders are emptied first."""
+        self.remove_sources(docs_dir)
+        written = []
+        for source, text in self.sources():
+            path = docs_dir / source
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+        return written
+
+    @staticmethod
+    def remove_sources(docs_dir: Path) -> None:
+        for folder in GENERATED_SOURCES:
+            staging.remove(docs_dir / folder)
+
+    # While the generator writes
+
+    @property
+    def exercise_pages(self) -> dict[str, str]:
+        """The built file of each exercise's page, by slug."""
+        return {e.slug: file_of(e.url) for e in self.content.exercises}
+
+    def start_reading(self, site_dir: Path, known: Mapping[str, PageFacts] | None = None) -> None:
+        """Read each page as the generator writes it (`page_written`), for the built-site checks;
+        `known` holds the facts of pages an earlier build wrote in place."""
+        root = self.config.root
+        inside = site_dir.resolve().is_relative_to(root.resolve())
+        shown_as = display_path(site_dir, root) if inside else ""
+        reading = SiteReading(shown_as, self.config.site_url, self.exercise_pages)
+        if self._worker is not None:
+            self._worker.read_pages(reading)
+            self.reader = self._worker
+        else:
+            self.reader = reading.reader(self.content, known)
+
+    def page_written(self, uri: str, html: str) -> str:
+        """A page as the generator writes it: the home page gets its list of exercises."""
+        if uri == HOME_FILE and HOME_MARKER in html:
+            html = self.fill_home(html)
+        if self.reader is not None:
+            # As MkDocs encodes the page to write it.
+            self.reader.page(uri, html.encode("utf-8", "xmlcharrefreplace"))
+        return html
+
+    def fill_home(self, html: str) -> str:
+        assert self.site is not None
+        self.home_filled = True
+        return html.replace(HOME_MARKER, self.site.home(base_of("")).rstrip("\n"), 1)
+
+    # Over the generator's output
+
+    def finish(self, built: Path, markdown_sources: list[str]) -> tuple[Diagnostic, ...]:
+        """The steps over what the generator wrote into `built`; the built-site findings."""
+        assert self.result is not None
+        assert self.site is not None
+        timings = Timings()
+        home = built / HOME_FILE
+        if not self.home_filled and home.is_file():
+            text = home.read_text(encoding="utf-8")
+            if HOME_MARKER in text:
+                home.write_text(self.fill_home(text), encoding="utf-8")
+        exercises = self.content.exercises
+        write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
+        entries = [
+            *self.site.entries,
+            *written_page_entries(built, markdown_sources, self.config.nav_titles),
+        ]
+        outputs = {**search_files(entries, self.memo), **self.site.data_files}
+        self.writer.write(built, outputs, dirty=self.dirty)
+        timings.lap("Search index and redirect pages written")
+        if self.reader is None:
+            self.start_reading(built)
+        # Pages not read as they were written (the 404 page, the redirect pages) are read now.
+        site = self.reader.site(built)
+        timings.lap("Page checks done after the last page")
+        write_host_config(
+            built,
+            exercises,
+            self.site_root,
+            self.config.hosting_templates_dir,
+            site.files,
+            site.scripts,
+        )
+        found = tuple(verify_site(site, self.content))
+        timings.lap("Host files and site checks")
+        return found
+
+    @property
+    def site_root(self) -> str:
+        return self.config.site_url or "/"
+
+    # The swap
+
+    def stage(self, site_dir: Path, *, in_place: bool = False) -> Path:
+        """Where the generator is to write: a staging folder beside `site_dir` (a copy of the
+        site for a dirty build), or `site_dir` itself when the build writes in place."""
+        self.site_dir = site_dir
+        self.staging = None if in_place else staging.stage(site_dir, keep=self.dirty)
+        return self.staging or site_dir
+
+    def publish(self) -> None:
+        """Everything passed: the staged site takes the place of the previous one."""
+        self.close()
+        if self.staging is not None:
+            staging.publish(self.staging, self.site_dir)
+            self.staging = None
+            log.info(f"Published the site to {self.site_dir}")
+
+    def abandon(self) -> None:
+        """Something failed: the staged site goes, the previous one stays as it was."""
+        self.close()
+        if self.staging is not None:
+            staging.discard(self.staging)
+            self.staging = None
+
+    def close(self) -> None:
+        """Stop what the build started (the check worker), whether it passed or failed."""
+        if self._worker is not None:
+            self._worker.close()

@@ -1,0 +1,53 @@
+"""The Jinja environment of the page templates, and the helpers templates call.
+
+Templates render with autoescape and `StrictUndefined`: record text is data and always escaped,
+and a field a template names but the model lacks is an error, never an empty string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import jinja2
+
+from ..addresses import browse_url
+from ..model import Exercise, FaqEntry, Reference, Step, Term
+from .figure import stance_figures
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["names"] = term_names
+    env.globals["label"] = reference_label
+    env.globals["stance_figures"] = stance_figures
+    env.globals["browse_url"] = browse_url
+    env.globals["term_links"] = term_links
+    return env
+
+
+def term_links(terms: Mapping[str, Term], ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
+    """(browse page path from the site root, display name) of each vocabulary id."""
+    return [(browse_url(kind, i), terms[i].name) for i in ids]
+
+
+def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
+    """Display names of vocabulary ids, joined for a sentence: `Soleus, Achilles tendon`."""
+    return ", ".join(terms[i].name for i in ids)
+
+
+def reference_label(exercise: Exercise, reference: Reference) -> str:
+    """A link's text for a reference: `Step 5`, the FAQ question, or the variation's name."""
+    target = exercise.target(reference)
+    if target is None:  # the checks stop a record with such a reference before rendering
+        raise ValueError(f"reference '{reference}' does not resolve")
+    if isinstance(target, Step):
+        return f"Step {exercise.instructions.index(target) + 1}"
+    return target.question if isinstance(target, FaqEntry) else target.name
