@@ -1,7 +1,7 @@
 """Where each page of the site lives: the one place that spells out its address.
 
 Addresses are paths below the site root with directory URLs (`exercises/heel-press/`); a page's
-source is where a generator finds it among its pages (`exercises/heel-press.md`) and its file is
+source is where a generator finds it among its pages (`exercises/heel-press/index.md`) and its file is
 what the generator writes (`exercises/heel-press/index.html`).
 """
 
@@ -29,13 +29,10 @@ def slug_of(url: str) -> str | None:
 
 
 def source_of(url: str) -> str:
-    """Where the page at `url` sits among a generator's sources (`exercises/x/` →
-    `exercises/x.md`, a folder's own page → `index.md` inside it)."""
-    if url in ("", "/"):
-        return "index.md"
-    if slug_of(url) is not None:
-        return url.rstrip("/") + ".md"
-    return f"{url}index.md"
+    """Where the page at `url` sits among a generator's sources: `index.md` in its folder, so
+    that a relative link means the same from the source as from the page (a generator may
+    rewrite links relative to the source's folder)."""
+    return f"{url.lstrip('/')}index.md"
 
 
 def url_of_source(source: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .addresses import deep_link
-from .model import Exercise
+from .model import Exercise, FaqEntry, Step, Variation
 from .source.yaml_nodes import Path
 
 
@@ -40,7 +40,7 @@ FAQ = ("faq", "faq entry", "")
 
 def anchored_items(exercise: Exercise) -> Iterator[Anchored]:
     """Every linkable item of the record, in page order."""
-    lists = (
+    lists: tuple[tuple[tuple[str, str, str], tuple[Step | Variation | FaqEntry, ...]], ...] = (
         (KINDS[0], exercise.instructions),
         (KINDS[1], exercise.variations),
         (FAQ, exercise.faq),

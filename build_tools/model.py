@@ -199,11 +199,12 @@ class Exercise:
 
     def target(self, reference: Reference) -> Step | FaqEntry | Variation | None:
         """The step, FAQ entry or variation a reference points to, if the record has it."""
-        items: tuple[Step | FaqEntry | Variation, ...] = {
+        lists: dict[str, tuple[Step | FaqEntry | Variation, ...]] = {
             "step": self.instructions,
             "faq": self.faq,
             "variation": self.variations,
-        }.get(reference.kind, ())
+        }
+        items = lists.get(reference.kind, ())
         return next((item for item in items if item.id == reference.id), None)
 
     @property

@@ -28,6 +28,8 @@ class SiteConfig:
     content_dir: Path
     templates_dir: Path
     hosting_templates_dir: Path
+    theme_overrides: Path | None = None
+    """The theme's `custom_dir`, if any."""
     nav_titles: Mapping[str, str] = field(default_factory=dict)
     """The navigation's title of each page, by its source (`editors/index.md`)."""
 
@@ -85,6 +87,7 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 def read_config(root: Path, config_file: str = CONFIG_FILE) -> SiteConfig:
     data = yaml.load((root / config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
     options = _plugin_options(data.get("plugins"))
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     return SiteConfig(
         root=root,
         site_name=str(data.get("site_name", "")),
@@ -94,5 +97,6 @@ def read_config(root: Path, config_file: str = CONFIG_FILE) -> SiteConfig:
         content_dir=root / options.get("content_dir", "content"),
         templates_dir=root / options.get("templates_dir", "templates/pages"),
         hosting_templates_dir=root / options.get("hosting_templates_dir", "templates/hosting"),
+        theme_overrides=root / custom if (custom := theme.get("custom_dir")) else None,
         nav_titles=nav_titles(data.get("nav")),
     )

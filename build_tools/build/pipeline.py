@@ -7,6 +7,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -97,8 +98,8 @@ class Pipeline:
                 pages.append(
                     self.memo.remember(
                         key,
-                        lambda e=exercise, o=others: render_exercise(
-                            env, e, vocabulary, o, site_url=site_url
+                        partial(
+                            render_exercise, env, exercise, vocabulary, others, site_url=site_url
                         ),
                     )
                 )

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import yaml
 from markupsafe import escape
@@ -36,6 +36,9 @@ from . import staging
 from .config import SiteConfig
 from .output import Writer
 from .pipeline import Pipeline, Project, Result
+
+if TYPE_CHECKING:  # the worker is imported only by a build that forks
+    from ..speed.worker import CheckWorker
 
 log = logging.getLogger("mkdocs.plugins.build_tools")
 
@@ -106,8 +109,8 @@ class SiteBuild:
         self.pipeline = Pipeline(self.project, memo)
         self.result: Result | None = None
         self.site: Site | None = None
-        self.reader: SiteReader | Any = None
-        self._worker: Any = None
+        self.reader: SiteReader | CheckWorker | None = None
+        self._worker: CheckWorker | None = None
         self.home_filled = False
         self.site_dir = config.site_dir
         self.staging: Path | None = None
@@ -124,8 +127,8 @@ class SiteBuild:
             from ..speed.worker import CheckWorker
 
             def checks_elsewhere(content: Content) -> Callable[[], list[Diagnostic]]:
-                self._worker = CheckWorker(content)
-                return self._worker.record_findings
+                self._worker = worker = CheckWorker(content)
+                return worker.record_findings
 
             self.pipeline.read_map = forked_map
             result, site = self.pipeline.run_beside(
@@ -254,6 +257,7 @@ class SiteBuild:
         timings.lap("Search index and redirect pages written")
         if self.reader is None:
             self.start_reading(built)
+        assert self.reader is not None
         # Pages not read as they were written (the 404 page, the redirect pages) are read now.
         site = self.reader.site(built)
         timings.lap("Page checks done after the last page")

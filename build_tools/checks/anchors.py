@@ -17,7 +17,7 @@ from .registry import Finding, record_check
 
 def pages_by_address(content: Content) -> dict[str, Exercise]:
     """Every address that reaches a page: its own, and each old slug kept as a page alias."""
-    pages = {}
+    pages: dict[str, Exercise] = {}
     for exercise in content.exercises:
         for alias in exercise.aliases:
             pages.setdefault(exercise_url(alias), exercise)

@@ -173,12 +173,12 @@ def _referrers(exercise: Exercise) -> Iterator[tuple[Path, Variation | FaqEntry]
 
 
 def _ids(exercise: Exercise, kind: str) -> list[str]:
-    items: tuple[Step | FaqEntry | Variation, ...] = {
+    lists: dict[str, tuple[Step | FaqEntry | Variation, ...]] = {
         "step": exercise.instructions,
         "faq": exercise.faq,
         "variation": exercise.variations,
-    }[kind]
-    return [item.id for item in items]
+    }
+    return [item.id for item in lists[kind]]
 
 
 @record_check(

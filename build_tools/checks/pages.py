@@ -59,10 +59,12 @@ def sections_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Findin
 def record_texts(exercise: Exercise) -> Iterator[tuple[Path, str, str | None]]:
     """Each text the page must show once: (path, text, the section it belongs in)."""
     for path, text in exercise.texts():
-        if path[0] == "summary":
+        field = path[0]
+        if field == "summary":
             yield path, text, None
-        elif path[0] != "variations":
-            yield path, text, path[0]
+        elif field != "variations":
+            assert isinstance(field, str)  # a path starts with the record's field name
+            yield path, text, field
 
 
 def _article(page: BuiltPage) -> Element:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, sorted_diagnostics
 from ..memo import FRESH, Memo, Same
+from ..model import Vocabulary
 from ..site.reader import (
     Addresses,
     BuiltPage,
@@ -20,7 +22,7 @@ from ..site.reader import (
     read_site,
 )
 from ..source.load import Content
-from .registry import PAGE_CHECKS, RECORD_CHECKS, SITE_CHECKS
+from .registry import PAGE_CHECKS, RECORD_CHECKS, SITE_CHECKS, Check
 
 
 def check_content(content: Content, memo: Memo = FRESH) -> list[Diagnostic]:
@@ -44,10 +46,14 @@ def check_content(content: Content, memo: Memo = FRESH) -> list[Diagnostic]:
             found.extend(
                 memo.remember(
                     ("checks", Same(exercise), Same(vocabulary)),
-                    lambda one=one: [d for c in per_record for d in c.run(one, vocabulary)],
+                    partial(_per_record, per_record, one, vocabulary),
                 )
             )
     return sorted_diagnostics(found)
+
+
+def _per_record(checks: list[Check], one: Content, vocabulary: Vocabulary) -> list[Diagnostic]:
+    return [d for check in checks for d in check.run(one, vocabulary)]
 
 
 def page_checker(content: Content, exercise_pages: Mapping[str, str]) -> PageCheck:

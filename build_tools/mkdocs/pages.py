@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -36,7 +37,9 @@ class HtmlFile(File):
 class TemplatePage(Page):
     """A page whose body, table of contents and anchor ids our templates made."""
 
-    def __init__(self, file: File, config: MkDocsConfig, page: OurPage, meta: dict) -> None:
+    def __init__(
+        self, file: File, config: MkDocsConfig, page: OurPage, meta: dict[str, str]
+    ) -> None:
         super().__init__(page.title, file, config)
         self.ours, self.given_meta, self.site_url = page, meta, config.site_url
 
@@ -45,7 +48,7 @@ class TemplatePage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.ours.html
-        toc = [
+        toc: list[Any] = [
             {"level": 2, "id": h.id, "name": h.title_html, "children": []} for h in self.ours.toc
         ]
         self.toc = get_toc(toc)
@@ -67,7 +70,11 @@ class PageFiles:
         self.known: dict[tuple[str, ...], HtmlFile] = {}
 
     def files(
-        self, config: MkDocsConfig, pages: Iterable[tuple[OurPage, dict]], stamp: str, dirty: bool
+        self,
+        config: MkDocsConfig,
+        pages: Iterable[tuple[OurPage, dict[str, str]]],
+        stamp: str,
+        dirty: bool,
     ) -> list[HtmlFile]:
         if not dirty or config.site_dir != self.site_dir:
             self.site_dir, self.built, self.known = config.site_dir, {}, {}
@@ -77,14 +84,16 @@ class PageFiles:
         self.pending = {f.src_uri: f.fingerprint for f in made}
         return made
 
-    def _file(self, config: MkDocsConfig, page: OurPage, meta: dict, stamp: str) -> HtmlFile:
+    def _file(
+        self, config: MkDocsConfig, page: OurPage, meta: dict[str, str], stamp: str
+    ) -> HtmlFile:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         key = (page.source, config.site_dir, str(config.use_directory_urls), inclusion.name)
         file = self.known.get(key)
         if file is None:
-            file = self.known[key] = HtmlFile.generated(
-                config, page.source, content="", inclusion=inclusion
-            )
+            made_file = HtmlFile.generated(config, page.source, content="", inclusion=inclusion)
+            assert isinstance(made_file, HtmlFile)
+            file = self.known[key] = made_file
         digest = hashlib.blake2b(stamp.encode(), digest_size=16)
         digest.update(page.digest)
         digest.update(repr(sorted(meta.items())).encode())
@@ -97,6 +106,7 @@ class PageFiles:
     def markdown_file(self, config: MkDocsConfig, source: str, content: str) -> HtmlFile:
         """A page generated as Markdown (the reference pages), rebuilt only when it changed."""
         file = HtmlFile.generated(config, source, content=content)
+        assert isinstance(file, HtmlFile)
         file.fingerprint = hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
         file.previous = self.built.get(source)
         self.pending[source] = file.fingerprint

@@ -64,10 +64,12 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.mkdocs, site_dir = config, Path(config.site_dir)
         site = SiteConfig(
-            Path(config.config_file_path).parent, config.site_name, config.site_url or "",
-            Path(config.docs_dir), site_dir, Path(self.config.content_dir),
-            Path(self.config.templates_dir), Path(self.config.hosting_templates_dir),
-            nav_titles(config.nav),
+            root=Path(config.config_file_path).parent, site_name=config.site_name,
+            site_url=config.site_url or "", docs_dir=Path(config.docs_dir), site_dir=site_dir,
+            content_dir=Path(self.config.content_dir),
+            templates_dir=Path(self.config.templates_dir),
+            hosting_templates_dir=Path(self.config.hosting_templates_dir),
+            nav_titles=nav_titles(config.nav),
         )  # fmt: skip
         self.build = SiteBuild(site, memo=self.memo, fork=self.forked, dirty=self.dirty)
         self.build.writer = self.writer
@@ -125,6 +127,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         sources = [*written_sources(Path(config.docs_dir)), *reference_pages()]
         shown = self._log(self.build.finish(Path(config.site_dir), sources), config.strict)
         if self.in_place:
+            assert self.build.reader is not None
             self.known = (config.site_url or "", dict(self.build.reader.facts))
         logging.getLogger("mkdocs").removeHandler(self.logged)
         counts = self.logged.get_counts()

@@ -114,7 +114,9 @@ def _head_word(exercise: Exercise) -> str:
     return words[-1] if words else ""
 
 
-def _ranking(exercise: Exercise, heads: dict[str, str]) -> Callable[[Exercise], tuple]:
+def _ranking(
+    exercise: Exercise, heads: dict[str, str]
+) -> Callable[[Exercise], tuple[int, bool, int, str, str]]:
     primary = set(exercise.primary_muscles)
     gear = set(exercise.equipment)
     head = heads[exercise.slug]

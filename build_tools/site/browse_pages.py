@@ -5,6 +5,7 @@ page number, the filter page, and the home page's ways in. Knows nothing of MkDo
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 
 import jinja2
 
@@ -87,10 +88,7 @@ def group_pages(
                 letters_key if group.kind == "letter" else (),
             )
             pages.append(
-                remember(
-                    key,
-                    lambda g=group, n=number: _render_group_page(template, g, n, letters),
-                )
+                remember(key, partial(_render_group_page, template, group, number, letters))
             )
     return pages
 

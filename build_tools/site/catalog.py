@@ -106,6 +106,6 @@ def _heading_text(heading: etree._Element) -> str:
     parts = [heading.text or ""]
     for child in heading:
         if "headerlink" not in (child.get("class") or "").split():
-            parts.append("".join(child.itertext()))
+            parts.append("".join(str(t) for t in child.itertext()))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())

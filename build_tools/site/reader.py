@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -62,19 +62,22 @@ class BuiltPage:
     def ids(self) -> Counter[str]:
         """Every fragment target of the page (`id` attributes, and `name` on `<a>`), with the
         number of elements that carry it."""
-        return Counter(_IDS(self.root))
+        # Attribute values with smart_strings off: lxml gives a list of plain strings (the stubs
+        # type every XPath result as one union of all that XPath can give).
+        return Counter(cast(list[str], _IDS(self.root)))
 
     def carriers(self, name: str) -> list[etree._Element]:
         """The elements a `#name` fragment may lead to."""
-        return _CARRIERS(self.root, name=name)
+        return cast(list[etree._Element], _CARRIERS(self.root, name=name))  # a node-set
 
     @cached_property
     def headings(self) -> dict[str, list[etree._Element]]:
         """The headings that carry an id, by id, in page order."""
         found: dict[str, list[etree._Element]] = {}
         for element in self.root.iter(*HEADINGS):
-            if element.get("id") is not None:
-                found.setdefault(element.get("id"), []).append(element)
+            id_ = element.get("id")
+            if id_ is not None:
+                found.setdefault(id_, []).append(element)
         return found
 
     def inline_scripts(self) -> Iterator[tuple[str, str]]:
@@ -86,15 +89,20 @@ class BuiltPage:
     def location(self, element: etree._Element | None = None) -> Location:
         """Where an element's start tag is: lxml gives the line; the column is found by
         counting the starts of the same tag on that line."""
-        if element is None or not element.sourceline:
+        line = _sourceline(element) if element is not None else None
+        if element is None or not line:
             return Location(self.shown)
-        line = element.sourceline
-        same_line = [e for e in self.root.iter(element.tag) if e.sourceline == line]
+        same_line = [e for e in self.root.iter(element.tag) if _sourceline(e) == line]
         before = next((i for i, e in enumerate(same_line) if e is element), 0)
         text = self._lines[line - 1] if line <= len(self._lines) else ""
         starts = [m.start() for m in re.finditer(rf"<{element.tag}(?=[\s/>])", text, re.I)]
         column = starts[before] + 1 if before < len(starts) else 1
         return Location(self.shown, line, column)
+
+
+def _sourceline(element: etree._Element) -> int | None:
+    # lxml-stubs declares `sourceline = ...` (its comment says Optional[int], which lxml gives).
+    return cast("int | None", element.sourceline)
 
 
 class Ref(NamedTuple):
@@ -195,8 +203,9 @@ def links(page: BuiltPage, addresses: Addresses) -> Iterator[tuple[etree._Elemen
 def page_facts(page: BuiltPage, addresses: Addresses, findings: Iterable[Diagnostic]) -> PageFacts:
     # A page repeats many addresses (the sidebar, the header): each is resolved once.
     written = dict.fromkeys((url, element.tag == "a") for element, url in _addresses(page))
-    refs = dict.fromkeys(addresses.ref(page.uri, url, anchor) for url, anchor in written)
-    refs.pop(None, None)
+    refs = dict.fromkeys(
+        ref for url, anchor in written if (ref := addresses.ref(page.uri, url, anchor)) is not None
+    )
     return PageFacts(
         page.uri,
         page.shown,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,8 @@ _TYPE_NAMES = {
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return schema
 
 
 @cache
@@ -114,6 +115,10 @@ def translate(error: jsonschema.ValidationError, source: SourceMap) -> Iterator[
         where = f" in {name}" if path else ""
         yield Diagnostic("S101", f"missing required field '{missing}'{where}", source.key(path))
     elif keyword == "additionalProperties":
+        # It fails only on a mapping, under a schema object (the stubs also allow the sentinel
+        # of an error made by hand).
+        assert isinstance(error.schema, Mapping)
+        assert isinstance(error.instance, dict)
         known = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(known)):
             hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
@@ -138,6 +143,7 @@ def translate(error: jsonschema.ValidationError, source: SourceMap) -> Iterator[
         message = f"field '{name}' must be {wanted}, got {_got(error.instance)}"
         yield Diagnostic("S105", message, source.value(path))
     elif keyword == "uniqueItems":
+        assert isinstance(error.instance, list)  # it fails only on a list
         seen: set[str] = set()
         for index, item in enumerate(error.instance):
             text = json.dumps(item, sort_keys=True)
@@ -146,10 +152,12 @@ def translate(error: jsonschema.ValidationError, source: SourceMap) -> Iterator[
                 yield Diagnostic("S106", message, source.value((*path, index)))
             seen.add(text)
     elif keyword == "maxLength":
+        assert isinstance(error.instance, str)  # it fails only on text
         size, limit = len(error.instance), error.validator_value
         message = f"field '{name}' is too long ({size} characters, at most {limit})"
         yield Diagnostic("S107", message, source.value(path))
     elif keyword == "propertyNames":
+        assert isinstance(error.instance, str)  # a key: only text can fail the kebab-case pattern
         message = f"key {_got(error.instance)} in '{name}' must be kebab-case"
         yield Diagnostic("S105", message, source.key((*path, error.instance)))
     else:

@@ -33,7 +33,7 @@ def as_draft_07(schema: dict[str, Any]) -> dict[str, Any]:
             return [convert(item) for item in node]
         if not isinstance(node, dict):
             return node
-        converted = {}
+        converted: dict[str, Any] = {}
         for key, value in node.items():
             if key in _NOTES or key == "$defs":
                 continue
@@ -47,7 +47,7 @@ def as_draft_07(schema: dict[str, Any]) -> dict[str, Any]:
         target = convert(definitions[reference.removeprefix("#/$defs/")])
         return {"allOf": [target, converted]} if converted else target
 
-    converted = convert(schema)
+    converted: dict[str, Any] = convert(schema)  # a mapping converts to a mapping
     converted["$schema"] = DRAFT_07
     converted.pop("$id", None)
     return converted

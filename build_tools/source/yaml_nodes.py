@@ -49,7 +49,9 @@ class SourceMap:
 
     def _locate(self) -> None:
         if self.text is not None and not self.values:
-            _Walker(self).walk(yaml.compose(self.text, Loader=_Loader), ())
+            root = yaml.compose(self.text, Loader=_Loader)
+            assert root is not None  # `text` is kept only for a file that loaded as a dict or list
+            _Walker(self).walk(root, ())
 
     def _nearest(self, table: dict[Path, Location], at: Path) -> Location:
         for end in range(len(at), -1, -1):
@@ -112,7 +114,7 @@ def parse_yaml(text: str, path: str) -> ParsedYaml:
         message = f"invalid YAML: {problem}"
         if error.context and error.problem:
             message = f"invalid YAML: {problem} ({error.context})"
-        notes = ()
+        notes: tuple[Note, ...] = ()
         if error.context and error.context_mark and error.context_mark is not mark:
             # "while parsing a flow sequence" → where that sequence began, often the real slip
             what = error.context.removeprefix("while ").split(" ", 1)[-1]

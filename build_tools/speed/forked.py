@@ -48,6 +48,7 @@ def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     child = context.Process(target=_run_half, args=(function, items[half:], send), daemon=True)
     child.start()
     send.close()
+    theirs: list[R] | str  # what `_run_half` sends: the results, or a traceback
     try:
         mine = [function(item) for item in items[:half]]
         try:
@@ -59,4 +60,5 @@ def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         child.join()
     if kind != "done":
         raise ForkFailed(f"the forked half of the work failed:\n{theirs}")
+    assert isinstance(theirs, list)  # "done" comes with the results
     return mine + theirs

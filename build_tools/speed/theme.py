@@ -127,26 +127,26 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
-        self.directory: str | None = None
+        self.on_disk = False
 
     def use(self, directory: Path) -> None:
         """Keep the compiled templates in `directory` too (made if missing)."""
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError:
-            self.directory = None  # a read-only project builds as before, compiling each time
+            self.on_disk = False  # a read-only project builds as before, compiling each time
             return
-        self.directory, self.pattern = str(directory), "__jinja2_%s.cache"
+        self.directory, self.pattern, self.on_disk = str(directory), "__jinja2_%s.cache", True
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
-        elif self.directory is not None:
+        elif self.on_disk:
             super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
-        if self.directory is not None:
+        if self.on_disk:
             super().dump_bytecode(bucket)
 
 

@@ -235,7 +235,8 @@ def _clearance(pose: Pose) -> tuple[Problem, ...]:
     """The first part that goes through the wall, and the first through the floor."""
     front = (FRONT_KNEE, HEEL, REAR_KNEE, LEAN)
     trunk = (LEAN, HEEL, REAR_KNEE)
-    parts = (
+    # What goes through: (what the message calls it, its centre, its radius, the fields to fix).
+    parts: tuple[tuple[str, Point, float, tuple[str, ...]], ...] = (
         ("front foot goes", pose.front_heel.shifted(body.FOOT_LENGTH, 0.0), 0.0, front),
         ("front knee goes", pose.front_knee, body.KNEE_RADIUS, front),
         ("rear knee goes", pose.rear_knee, body.KNEE_RADIUS, (REAR_KNEE, *trunk)),

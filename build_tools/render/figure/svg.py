@@ -21,7 +21,12 @@ Attribute = str | float | int | None
 
 def num(value: float) -> str:
     """A coordinate to one decimal, as short as SVG allows: `12`, `3.5`, `-.4`."""
-    if type(value) not in (int, float) and (isinstance(value, bool) or not isinstance(value, Real)):
+    # The annotation is what callers mean; the test is for a value that breaks it at run time.
+    # mypy takes `isinstance(value, Real)` to be impossible for a float: the stubs cannot say
+    # that float is registered as a `numbers.Real`.
+    if type(value) not in (int, float) and (
+        isinstance(value, bool) or not isinstance(value, Real)  # type: ignore[unreachable]
+    ):
         raise TypeError(f"not a number: {value!r}")
     if not math.isfinite(value):
         raise TypeError(f"not a finite number: {value!r}")
