@@ -1,8 +1,8 @@
 """Where each page of the site lives: the one place that spells out its address.
 
 Addresses are paths below the site root with directory URLs (`exercises/heel-press/`); a page's
-source is where a generator finds it among its pages (`exercises/heel-press/index.md`) and its file is
-what the generator writes (`exercises/heel-press/index.html`).
+source is where a generator finds it among its pages (`exercises/heel-press/index.md`) and its
+file is what the generator writes (`exercises/heel-press/index.html`).
 """
 
 from __future__ import annotations

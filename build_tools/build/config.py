@@ -87,7 +87,7 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 def read_config(root: Path, config_file: str = CONFIG_FILE) -> SiteConfig:
     data = yaml.load((root / config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
     options = _plugin_options(data.get("plugins"))
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
     return SiteConfig(
         root=root,
         site_name=str(data.get("site_name", "")),
