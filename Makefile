@@ -17,8 +17,9 @@ $(VENV)/.installed: pyproject.toml
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dirty
 
+# Warnings stop the build, as under --strict; BUILD_ARGS="--with zensical" for another generator.
 build: $(VENV)/.installed
-	$(PY) -m mkdocs build --strict
+	$(PY) -m build_tools build $(BUILD_ARGS)
 
 # --strict like build, so that check and build give the same verdict.
 check: $(VENV)/.installed
@@ -38,6 +39,7 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(PY) -m ruff check build_tools tests
 	$(PY) -m ruff format --check build_tools tests
+	$(PY) -m mypy
 
 system:
 	.ci/install-system-packages
@@ -49,4 +51,5 @@ node_modules/.package-lock.json: package-lock.json
 
 test: $(VENV)/.installed system node_modules/.package-lock.json
 	$(PY) -m ruff check build_tools tests
+	$(PY) -m mypy
 	$(PY) -m pytest
