@@ -70,6 +70,11 @@ def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
+def escalated(diagnostics: Iterable[Diagnostic], strict: bool) -> list[Diagnostic]:
+    """The diagnostics as a build shows them: under `strict`, every warning is an error."""
+    return [d.escalated() if strict else d for d in diagnostics]
+
+
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 

@@ -85,18 +85,25 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 
 
 def read_config(root: Path, config_file: str = CONFIG_FILE) -> SiteConfig:
+    """The configuration as `mkdocs.yml` says, read without a generator."""
     data = yaml.load((root / config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
-    options = _plugin_options(data.get("plugins"))
-    theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
+    return site_config(root, data, _plugin_options(data.get("plugins")))
+
+
+def site_config(root: Path, settings: Mapping[str, Any], options: Mapping[str, Any]) -> SiteConfig:
+    """The configuration from the settings of `mkdocs.yml` (as read, or as MkDocs validated
+    them) and the exercises plugin's options; relative paths are below `root`."""
+    theme = settings.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     return SiteConfig(
         root=root,
-        site_name=str(data.get("site_name", "")),
-        site_url=str(data.get("site_url") or ""),
-        docs_dir=root / data.get("docs_dir", "docs"),
-        site_dir=root / data.get("site_dir", "site"),
+        site_name=str(settings.get("site_name") or ""),
+        site_url=str(settings.get("site_url") or ""),
+        docs_dir=root / (settings.get("docs_dir") or "docs"),
+        site_dir=root / (settings.get("site_dir") or "site"),
         content_dir=root / options.get("content_dir", "content"),
         templates_dir=root / options.get("templates_dir", "templates/pages"),
         hosting_templates_dir=root / options.get("hosting_templates_dir", "templates/hosting"),
-        theme_overrides=root / custom if (custom := theme.get("custom_dir")) else None,
-        nav_titles=nav_titles(data.get("nav")),
+        theme_overrides=root / custom if custom else None,
+        nav_titles=nav_titles(settings.get("nav")),
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..diagnostics import Diagnostic, has_errors, summary
+from ..diagnostics import Diagnostic, escalated, has_errors, summary
 from ..speed.forked import can_fork
 from . import staging
 from .config import CONFIG_FILE, SiteConfig, read_config
@@ -73,19 +73,19 @@ def build_without_plugins(
     try:
         found = _shown(site.prepare(), strict, say)
         if has_errors(found) or site.site is None:
-            say(f"content check failed: {summary(found)}; {_kept(target)}")
+            say(site.failed(f"content check failed: {summary(found)}"))
             return Outcome(1, tuple(found))
         staged = site.stage(target)
         written = _zensical(config, site, staged, strict, say)
         if written != 0:
             site.abandon()
-            say(f"zensical failed (exit {written}); {_kept(target)}")
+            say(site.failed(f"zensical failed (exit {written})"))
             return Outcome(2)
         sources = [*written_sources(config.docs_dir), *reference_pages()]
         checked = _shown(site.finish(staged, sources), strict, say)
         if has_errors(checked):
             site.abandon()
-            say(f"site check failed: {summary(checked)}; {_kept(target)}")
+            say(site.failed(f"site check failed: {summary(checked)}"))
             return Outcome(1, tuple(checked))
         site.publish()
         return Outcome(0, tuple([*found, *checked]))
@@ -140,11 +140,7 @@ def _theme_overlay(config: SiteConfig, overlay: Path) -> Path:
 
 
 def _shown(diagnostics: tuple[Diagnostic, ...], strict: bool, say: Say) -> list[Diagnostic]:
-    shown = [d.escalated() if strict else d for d in diagnostics]
+    shown = escalated(diagnostics, strict)
     for diagnostic in shown:
         say(diagnostic.format())
     return shown
-
-
-def _kept(site_dir: Path) -> str:
-    return f"the previous site in {site_dir} is left as it was"

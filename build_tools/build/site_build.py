@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,14 +30,15 @@ from ..render.structured_data import exercise_graph, json_ld
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
 from ..site.host_files import write_host_config, write_redirect_pages
-from ..site.reader import PageFacts, SiteReader
+from ..site.reader import SiteReader
 from ..source.load import Content, display_path
 from . import staging
 from .config import SiteConfig
 from .output import Writer
 from .pipeline import Pipeline, Project, Result
 
-if TYPE_CHECKING:  # the worker is imported only by a build that forks
+if TYPE_CHECKING:  # the speed machinery is imported only by the builds that use it
+    from ..speed.session import Session
     from ..speed.worker import CheckWorker
 
 log = logging.getLogger("mkdocs.plugins.build_tools")
@@ -50,6 +51,16 @@ GENERATED_SOURCES = ("exercises", "browse", "reference")
 """The folders of `docs/` that hold the pages the build writes for a generator that runs no
 plugin; each is wholly generated (git-ignored, removed after the build)."""
 PAGE_TEMPLATE = "generated.html"
+
+
+THEME_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""The theme's own search engine: the site has its own, so nothing loads these."""
+
+
+def not_ours(source: str) -> bool:
+    """A file a generator found that the site does not publish: a page a build for a generator
+    without plugins left in a generated folder, or the theme's search engine."""
+    return source.split("/", 1)[0] in GENERATED_SOURCES or source.startswith(THEME_SEARCH_ASSETS)
 
 
 def reference_pages() -> dict[str, str]:
@@ -86,27 +97,22 @@ class Timings:
 
 
 class SiteBuild:
-    """The steps of one build. `memo` and `fork` are the speed machinery's way in: a memo that
-    remembers (kept across the rebuilds of `mkdocs serve`) and the second core."""
+    """The steps of one build. `session` and `fork` are the speed machinery's way in: what
+    `mkdocs serve` keeps between rebuilds (speed/session.py), and the second core."""
 
     def __init__(
-        self,
-        config: SiteConfig,
-        *,
-        memo: Memo = FRESH,
-        fork: bool = False,
-        dirty: bool = False,
-        writer: Writer | None = None,
+        self, config: SiteConfig, *, session: Session | None = None, fork: bool = False
     ) -> None:
         self.config = config
-        self.memo = memo
+        self.session = session
+        self.memo: Memo = session.memo if session is not None else FRESH
         self.fork = fork
-        self.dirty = dirty
-        self.writer = writer or Writer()
+        self.dirty = False
+        self.writer = session.writer if session is not None else Writer()
         self.project = Project(
             config.root, config.content_dir, config.templates_dir, site_url=config.site_url
         )
-        self.pipeline = Pipeline(self.project, memo)
+        self.pipeline = Pipeline(self.project, self.memo)
         self.result: Result | None = None
         self.site: Site | None = None
         self.reader: SiteReader | CheckWorker | None = None
@@ -207,9 +213,11 @@ class SiteBuild:
         """The built file of each exercise's page, by slug."""
         return {e.slug: file_of(e.url) for e in self.content.exercises}
 
-    def start_reading(self, site_dir: Path, known: Mapping[str, PageFacts] | None = None) -> None:
-        """Read each page as the generator writes it (`page_written`), for the built-site checks;
-        `known` holds the facts of pages an earlier build wrote in place."""
+    def start_reading(self, site_dir: Path) -> None:
+        """Read each page as the generator writes it (`page_written`), for the built-site
+        checks; a build in place keeps the facts of the pages it did not rewrite."""
+        in_place = self.session is not None and self.staging is None and self.dirty
+        known = self.session.known(self.config.site_url) if in_place and self.session else None
         root = self.config.root
         inside = site_dir.resolve().is_relative_to(root.resolve())
         shown_as = display_path(site_dir, root) if inside else ""
@@ -270,6 +278,8 @@ class SiteBuild:
             site.scripts,
         )
         found = tuple(verify_site(site, self.content))
+        if self.session is not None and self.staging is None and self.dirty:
+            self.session.keep(self.config.site_url, self.reader.facts)
         timings.lap("Host files and site checks")
         return found
 
@@ -278,6 +288,9 @@ class SiteBuild:
         return self.config.site_url or "/"
 
     # The swap
+
+    def failed(self, reason: str) -> str:
+        return f"{reason}; the previous site in {self.site_dir} is left as it was"
 
     def stage(self, site_dir: Path, *, in_place: bool = False) -> Path:
         """Where the generator is to write: a staging folder beside `site_dir` (a copy of the

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..build.pipeline import Project, run
-from ..diagnostics import has_errors, summary
+from ..diagnostics import escalated, has_errors, summary
 from ..report import FORMATS, render
 from . import build as build_command
 from .lock import write_lock
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the tool itself failed, not the content
         print(f"error: {error}", file=sys.stderr)
         return 2
-    diagnostics = [d.escalated() if args.strict else d for d in result.diagnostics]
+    diagnostics = escalated(result.diagnostics, args.strict)
     sys.stdout.write(render(diagnostics, args.format))
     print(summary(diagnostics), file=sys.stderr)
     return 1 if has_errors(diagnostics) else 0

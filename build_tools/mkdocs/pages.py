@@ -1,12 +1,10 @@
-"""Our pages as MkDocs files and pages: MkDocs never runs Markdown on them, and `serve --dirty`
-rebuilds only those whose fingerprint changed since the last build it served."""
+"""Our pages as MkDocs files and pages: MkDocs runs no Markdown on them, and `serve --dirty`
+rebuilds only those whose fingerprint changed (speed/dirty.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,15 +13,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..render.page import Page as OurPage
-
-
-def chrome_stamp(paths: list[Path]) -> str:
-    """Modification times of the files every page's chrome depends on (config, theme)."""
-    found = []
-    for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        found += [f"{f}:{f.stat().st_mtime_ns}" for f in files if f.exists()]
-    return "|".join(found)
+from ..speed.dirty import Fingerprints
 
 
 class HtmlFile(File):
@@ -35,13 +25,9 @@ class HtmlFile(File):
 
 
 class TemplatePage(Page):
-    """A page whose body, table of contents and anchor ids our templates made."""
-
-    def __init__(
-        self, file: File, config: MkDocsConfig, page: OurPage, meta: dict[str, str]
-    ) -> None:
+    def __init__(self, file: File, config: MkDocsConfig, page: OurPage, meta: dict[str, str]):
         super().__init__(page.title, file, config)
-        self.ours, self.given_meta, self.site_url = page, meta, config.site_url
+        self.ours, self.given_meta = page, meta
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", dict(self.given_meta)
@@ -56,62 +42,45 @@ class TemplatePage(Page):
 
 
 class PageFiles:
-    """Our pages as MkDocs files, build after build of one `mkdocs serve --dirty` session.
-
-    A file is "modified" when its page's fingerprint differs from the one the last successful
-    build wrote; without `dirty` every build starts afresh. Files are kept between rebuilds:
-    their paths depend only on their place and the config, and making one costs most.
-    """
+    """Our pages as MkDocs files, kept between the rebuilds of one `mkdocs serve --dirty`: a
+    file's paths depend only on its place and the config, and making one costs most."""
 
     def __init__(self) -> None:
+        self.fingerprints, self.known = Fingerprints(), dict[tuple[str, ...], HtmlFile]()
         self.site_dir: str | None = None
-        self.built: dict[str, str] = {}
-        self.pending: dict[str, str] = {}
-        self.known: dict[tuple[str, ...], HtmlFile] = {}
 
     def files(
-        self,
-        config: MkDocsConfig,
-        pages: Iterable[tuple[OurPage, dict[str, str]]],
-        stamp: str,
-        dirty: bool,
+        self, config: MkDocsConfig, pages: Iterable[tuple[OurPage, dict[str, str]]], stamp: str
     ) -> list[HtmlFile]:
-        if not dirty or config.site_dir != self.site_dir:
-            self.site_dir, self.built, self.known = config.site_dir, {}, {}
-        made = [self._file(config, page, meta, stamp) for page, meta in pages]
+        if config.site_dir != self.site_dir:
+            self.site_dir, self.known = config.site_dir, {}
+            self.fingerprints.forget()
+        made = []
+        for page, meta in pages:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            key = (page.source, config.site_dir, str(config.use_directory_urls), inclusion.name)
+            if (file := self.known.get(key)) is None:
+                file = self.known[key] = self._file(config, page.source, "", inclusion)
+            old = file.page
+            if not (isinstance(old, TemplatePage) and old.ours is page and old.given_meta == meta):
+                TemplatePage(file, config, page, meta)  # the same page object otherwise
+            parts = (stamp, page.digest, repr(sorted(meta.items())))
+            file.fingerprint, file.previous = self.fingerprints.take(page.source, *parts)
+            made.append(file)
         live = {f.src_uri for f in made}
         self.known = {k: f for k, f in self.known.items() if k[0] in live}
-        self.pending = {f.src_uri: f.fingerprint for f in made}
         return made
-
-    def _file(
-        self, config: MkDocsConfig, page: OurPage, meta: dict[str, str], stamp: str
-    ) -> HtmlFile:
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        key = (page.source, config.site_dir, str(config.use_directory_urls), inclusion.name)
-        file = self.known.get(key)
-        if file is None:
-            made_file = HtmlFile.generated(config, page.source, content="", inclusion=inclusion)
-            assert isinstance(made_file, HtmlFile)
-            file = self.known[key] = made_file
-        digest = hashlib.blake2b(stamp.encode(), digest_size=16)
-        digest.update(page.digest)
-        digest.update(repr(sorted(meta.items())).encode())
-        file.fingerprint, file.previous = digest.hexdigest(), self.built.get(page.source)
-        made = file.page
-        if not (isinstance(made, TemplatePage) and made.ours is page and made.given_meta == meta):
-            TemplatePage(file, config, page, meta)  # the same page object otherwise
-        return file
 
     def markdown_file(self, config: MkDocsConfig, source: str, content: str) -> HtmlFile:
         """A page generated as Markdown (the reference pages), rebuilt only when it changed."""
-        file = HtmlFile.generated(config, source, content=content)
-        assert isinstance(file, HtmlFile)
-        file.fingerprint = hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
-        file.previous = self.built.get(source)
-        self.pending[source] = file.fingerprint
+        file = self._file(config, source, content, InclusionLevel.UNDEFINED)
+        file.fingerprint, file.previous = self.fingerprints.take(source, content)
         return file
 
-    def written(self) -> None:
-        """The build succeeded: what it wrote is what the next one compares with."""
-        self.built = self.pending
+    @staticmethod
+    def _file(
+        config: MkDocsConfig, source: str, content: str, inclusion: InclusionLevel
+    ) -> HtmlFile:
+        file = HtmlFile.generated(config, source, content=content, inclusion=inclusion)
+        assert isinstance(file, HtmlFile)
+        return file

@@ -21,21 +21,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..build.config import SiteConfig, nav_titles
-from ..build.output import Writer
-from ..build.site_build import GENERATED_SOURCES, SiteBuild, reference_pages, written_sources
-from ..diagnostics import Diagnostic, has_errors, summary
-from ..site.reader import PageFacts
-from ..speed.cache import FileCache
+from ..build.config import site_config
+from ..build.site_build import SiteBuild, not_ours, reference_pages, written_sources
+from ..diagnostics import Diagnostic, escalated, has_errors, summary
+from ..speed.dirty import chrome_stamp
 from ..speed.forked import can_fork
+from ..speed.session import Session
 from ..speed.theme import SharedParts, TemplateCache, install_theme_speed
-from .pages import PageFiles, chrome_stamp
+from .pages import PageFiles
 
 if TYPE_CHECKING:  # the server (and its file watcher) is imported only by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.build_tools")
-THEME_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 class ExercisesConfig(base.Config):
@@ -49,10 +47,9 @@ class ExercisesConfig(base.Config):
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def __init__(self) -> None:
-        self.memo, self.files, self.writer = FileCache(), PageFiles(), Writer()
+        self.session, self.files = Session(), PageFiles()
         self.compiled, self.shared = TemplateCache(), SharedParts()
         self.dirty = self.forked = self.in_place = False
-        self.known: tuple[str, dict[str, PageFacts]] = ("", {})
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # MkDocs empties the output folder unless the build is dirty; a process with threads
@@ -62,18 +59,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.mkdocs, site_dir = config, Path(config.site_dir)
-        site = SiteConfig(
-            root=Path(config.config_file_path).parent, site_name=config.site_name,
-            site_url=config.site_url or "", docs_dir=Path(config.docs_dir), site_dir=site_dir,
-            content_dir=Path(self.config.content_dir),
-            templates_dir=Path(self.config.templates_dir),
-            hosting_templates_dir=Path(self.config.hosting_templates_dir),
-            nav_titles=nav_titles(config.nav),
-        )  # fmt: skip
-        self.build = SiteBuild(site, memo=self.memo, fork=self.forked, dirty=self.dirty)
-        self.build.writer = self.writer
-        config.site_dir = str(self.build.stage(site_dir, in_place=self.in_place))
+        site = site_config(Path(config.config_file_path).parent, config, self.config)
+        self.mkdocs, self.build = config, SiteBuild(site, session=self.session, fork=self.forked)
+        self.build.dirty = self.dirty
+        config.site_dir = str(self.build.stage(site.site_dir, in_place=self.in_place))
         # MkDocs counts warnings for --strict only after `on_post_build`, too late to keep the
         # previous site: what is logged during the build is counted here.
         self.logged = CountHandler(level=logging.WARNING)
@@ -81,32 +70,25 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         return config
 
     def _log(self, diagnostics: tuple[Diagnostic, ...], strict: bool) -> list[Diagnostic]:
-        shown = [d.escalated() if strict else d for d in diagnostics]
+        shown = escalated(diagnostics, strict)
         for diagnostic in shown:
             (log.error if diagnostic.is_error else log.warning)(diagnostic.format())
         return shown
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self.memo.sweep()
+        self.session.memo.sweep()
         shown = self._log(self.build.prepare(), config.strict)
         if has_errors(shown) or self.build.site is None:
-            raise PluginError(f"content check failed: {summary(shown)}; {self._kept}")
-        # Pages a build for a generator without plugins left in docs/, and the theme's search
-        # engine, which nothing loads without its plugin.
-        for file in [f for f in files if f.src_uri.split("/", 1)[0] in GENERATED_SOURCES]:
+            raise PluginError(self.build.failed(f"content check failed: {summary(shown)}"))
+        for file in [f for f in files if not_ours(f.src_uri)]:
             files.remove(file)
-        for file in [f for f in files if f.src_uri.startswith(THEME_SEARCH_ASSETS)]:
-            files.remove(file)
-        theme = [Path(d) for d in config.theme.dirs[:1] if config.theme.custom_dir]
-        stamp = chrome_stamp([Path(config.config_file_path), *theme])
-        ours = [(page, self.build.meta(page)) for page in self.build.pages]
-        for file in self.files.files(config, ours, stamp, self.dirty):
+        stamp = chrome_stamp([Path(config.config_file_path), *map(Path, config.theme.dirs[:1])])
+        pages = [(page, self.build.meta(page)) for page in self.build.pages]
+        for file in self.files.files(config, pages, stamp):
             files.append(file)
         for source, markdown in reference_pages().items():
             files.append(self.files.markdown_file(config, source, markdown))
-        built_for, known = self.known
-        reuse = self.in_place and built_for == config.site_url
-        self.build.start_reading(self.build.site_dir, known if reuse else None)
+        self.build.start_reading(self.build.site_dir)
         return files
 
     def on_env(
@@ -126,26 +108,19 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         sources = [*written_sources(Path(config.docs_dir)), *reference_pages()]
         shown = self._log(self.build.finish(Path(config.site_dir), sources), config.strict)
-        if self.in_place:
-            assert self.build.reader is not None
-            self.known = (config.site_url or "", dict(self.build.reader.facts))
         logging.getLogger("mkdocs").removeHandler(self.logged)
-        counts = self.logged.get_counts()
-        failed = sum(n for level, n in counts if level in ("ERROR", "CRITICAL"))
-        warned = sum(n for level, n in counts if level == "WARNING")
+        counts = dict(self.logged.get_counts())
+        failed = counts.get("ERROR", 0) + counts.get("CRITICAL", 0)
+        warned = counts.get("WARNING", 0)
         if failed or (config.strict and warned):
             self._abandon()
             reason = f"{failed} errors and {warned} warnings logged during the build"
             if has_errors(shown):
                 reason = f"site check failed: {summary(shown)}"
-            raise PluginError(f"{reason}; {self._kept}")
+            raise PluginError(self.build.failed(reason))
         self.build.publish()
         config.site_dir = str(self.build.site_dir)
-        self.files.written()
-
-    @property
-    def _kept(self) -> str:
-        return f"the previous site in {self.build.site_dir} is left as it was"
+        self.files.fingerprints.written()
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.logged)
@@ -160,18 +135,14 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     ) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         server.watch(self.config.templates_dir)
-        server.builder = keep_serving(builder)
+
+        def keep_serving(*args: object, **kwargs: object) -> None:
+            # A failed rebuild leaves the last good site in place; MkDocs' server would then
+            # hold every request until a build passes. Reported as done, it keeps serving.
+            try:
+                builder(*args, **kwargs)
+            except Abort:
+                log.error("The build failed; the last site that passed every check is still served")
+
+        server.builder = keep_serving
         return server
-
-
-def keep_serving(builder: Callable[..., None]) -> Callable[..., None]:
-    """A rebuild that fails leaves the last good site in place; MkDocs' server would then hold
-    every request until a build passes. Reporting the failure as done keeps it serving."""
-
-    def build(*args: object, **kwargs: object) -> None:
-        try:
-            builder(*args, **kwargs)
-        except Abort:
-            log.error("The build failed; the last site that passed every check is still served")
-
-    return build

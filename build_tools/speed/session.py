@@ -1,0 +1,27 @@
+"""What one `mkdocs serve` keeps from one rebuild to the next, so a rebuild redoes only what an
+edit changed: the cache of files read and values made, what was written last, and the facts of
+the pages a build in place wrote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..build.output import Writer
+from ..site.reader import PageFacts
+from .cache import FileCache
+
+
+@dataclass
+class Session:
+    memo: FileCache = field(default_factory=FileCache)
+    writer: Writer = field(default_factory=Writer)
+    built_for: str = ""
+    """The site URL the facts below were read for: a page's links resolve against it."""
+    facts: dict[str, PageFacts] = field(default_factory=dict)
+
+    def known(self, site_url: str) -> dict[str, PageFacts] | None:
+        """The facts of the pages the last build in place wrote, if built for `site_url`."""
+        return self.facts if self.built_for == site_url else None
+
+    def keep(self, site_url: str, facts: dict[str, PageFacts]) -> None:
+        self.built_for, self.facts = site_url, dict(facts)
