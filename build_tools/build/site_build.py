@@ -22,7 +22,8 @@ from markupsafe import escape
 from ..addresses import HOME_FILE, base_of, file_of
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, has_errors
-from ..memo import FRESH, Memo
+from ..memo import FRESH, Memo, Same
+from ..model import Exercise
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
 from ..render.page import Page
@@ -162,16 +163,21 @@ class SiteBuild:
     def meta(self, page: Page) -> dict[str, str]:
         """What the theme's overrides read of a page: its title and description (escaped here,
         as the theme prints them unescaped) and, on an exercise page, its JSON-LD."""
+        exercise = self.content.by_slug.get(page.slug or "")
+        config = (self.config.site_url, self.config.site_name)
+        key = ("meta", Same(page), Same(exercise), Same(self.content.vocabulary), config)
+        return self.memo.remember(key, lambda: self._meta(page, exercise))
+
+    def _meta(self, page: Page, exercise: Exercise | None) -> dict[str, str]:
         meta = {
             "title": str(escape(page.title)),
             "description": str(escape(page.description)),
             "template": PAGE_TEMPLATE,
         }
-        slug = page.slug
-        if slug is not None and slug in self.content.by_slug:
+        if exercise is not None:
             assert self.content.vocabulary is not None
             graph = exercise_graph(
-                self.content.by_slug[slug],
+                exercise,
                 self.content.vocabulary,
                 site_url=self.config.site_url,
                 site_name=self.config.site_name,
