@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import EXERCISES
 from ..diagnostics import Location
 
 LOCK_FILE = "anchors.lock"
@@ -23,9 +24,8 @@ HEADER = """\
 # break that link on purpose.
 """
 
-_LINE = re.compile(
-    r"^(?P<page>exercises/[a-z0-9]+(?:-[a-z0-9]+)*/)#(?P<anchor>[a-z0-9]+(?:-[a-z0-9]+)*)$"
-)
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_LINE = re.compile(rf"^(?P<page>{re.escape(EXERCISES)}{_ID}/)#(?P<anchor>{_ID})$")
 
 
 @dataclass(frozen=True)
