@@ -88,7 +88,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Stance:
-    """The setup in numbers, measured on a reference body (see `build_tools/figure/body.py`).
+    """The setup in numbers, measured on a reference body (see `render/figure/body.py`).
 
     Angles are in degrees, lengths in centimetres; a knee angle of 180 is a straight knee.
     """

@@ -58,9 +58,9 @@ def mkdocs_build(
     )
 
 
-def build_site(project: Path, site_dir: Path) -> BuiltSite:
+def build_site(project: Path, site_dir: Path, *extra: str) -> BuiltSite:
     """A strict build that must pass: the site, and what MkDocs printed."""
-    done = mkdocs_build(project, site_dir)
+    done = mkdocs_build(project, site_dir, *extra)
     assert done.returncode == 0, done.stdout + done.stderr
     return BuiltSite(site_dir, done.stdout + done.stderr)
 
@@ -108,8 +108,9 @@ CORPUS_SIZE = 75
 
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The project with records generated from the free-exercise-db sample, built with --strict."""
+    """The project with records generated from the free-exercise-db sample, built with --strict;
+    its output is verbose, for what the build logs at debug level (who checked the pages)."""
     from .bench.corpus import load_corpus, write_project
 
     project = write_project(tmp_path_factory.mktemp("corpus-project"), CORPUS_SIZE, load_corpus())
-    return build_site(project, tmp_path_factory.mktemp("corpus-site"))
+    return build_site(project, tmp_path_factory.mktemp("corpus-site"), "--verbose")

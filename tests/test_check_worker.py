@@ -3,6 +3,7 @@ checks each page."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,10 +11,10 @@ import pytest
 
 from build_tools.checks.run import SiteReading, check_built_site, verify_site
 from build_tools.source.load import load_content
-from build_tools.speed import worker as check_worker
+from build_tools.speed import worker as speed_worker
 from build_tools.speed.worker import CheckWorker
 
-from .conftest import ROOT, BuiltSite
+from .conftest import CORPUS_SIZE, ROOT, BuiltSite
 
 SITE_URL = "https://exercises.example.org/"
 PAGES = {"heel-press": "exercises/heel-press/index.html"}
@@ -42,7 +43,7 @@ def broken_site(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory)
 def test_the_worker_finds_what_one_process_finds(
     broken_site: Path, backlog: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check_worker, "_BACKLOG", backlog)
+    monkeypatch.setattr(speed_worker, "_BACKLOG", backlog)
     content = load_content(ROOT / "content", ROOT)
     worker = CheckWorker(content)
     try:
@@ -64,5 +65,16 @@ def test_a_worker_that_dies_is_reported() -> None:
     worker.record_findings()
     worker._process.kill()
     worker._process.join()
-    with pytest.raises(check_worker.WorkerFailed, match="ended early"):
+    with pytest.raises(speed_worker.WorkerFailed, match="ended early"):
         worker.read_pages(SiteReading("site", SITE_URL, PAGES))
+
+
+def test_a_forked_build_has_the_worker_check_pages(corpus_site: BuiltSite) -> None:
+    # The worker finds what the build would find itself, so only its count shows it was used.
+    counts = re.search(
+        r"Pages checked: (\d+) by the worker, (\d+) by the build", corpus_site.output
+    )
+    assert counts is not None, corpus_site.output[-2000:]
+    by_worker, by_build = map(int, counts.groups())
+    assert by_worker > 0
+    assert by_worker + by_build > CORPUS_SIZE  # every exercise page, and the others

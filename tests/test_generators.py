@@ -19,6 +19,7 @@ from build_tools.build.site_build import GENERATED_SOURCES
 from build_tools.site import hosting
 
 from .conftest import ROOT, copy_project
+from .hosting.netlify import parse_headers
 
 
 def build(project: Path, generator: str, site: Path) -> subprocess.CompletedProcess[str]:
@@ -105,25 +106,11 @@ def _rules(site: Path) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """The header rules of `_headers`, with what depends on the theme's own files taken out:
     the hashes of its inline scripts in the CSP and the fingerprinted names of its bundles."""
     rules = []
-    for rule in hosting_rules((site / "_headers").read_text()):
-        if hosting.FINGERPRINTED.search(rule[0]):
-            continue
-        headers = tuple((name, re.sub(r" 'sha256-[^']+'", "", value)) for name, value in rule[1])
-        rules.append((rule[0], headers))
+    for rule in parse_headers((site / "_headers").read_text()):
+        if not hosting.FINGERPRINTED.search(rule.path):
+            headers = [(name, re.sub(r" 'sha256-[^']+'", "", v)) for name, v in rule.headers]
+            rules.append((rule.path, tuple(headers)))
     return rules
-
-
-def hosting_rules(text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not line.startswith(" "):
-            rules.append((line.strip(), []))
-        else:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return [(path, tuple(headers)) for path, headers in rules]
 
 
 @pytest.mark.parametrize("generator", OTHERS)
@@ -133,7 +120,9 @@ def test_the_same_host_files(sites: dict[str, Path], generator: str) -> None:
         assert (theirs / name).read_bytes() == (ours / name).read_bytes()
     assert _rules(theirs) == _rules(ours)
     # Every inline script of the pages is allowed by hash, whichever theme wrote it.
-    csp = dict(hosting_rules((theirs / "_headers").read_text())[0][1])["Content-Security-Policy"]
+    csp = dict(parse_headers((theirs / "_headers").read_text())[0].headers)[
+        "Content-Security-Policy"
+    ]
     assert "'unsafe-inline'" not in csp
     assert "'sha256-" in csp
 

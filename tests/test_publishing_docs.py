@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from build_tools.site.host_files import nginx_server_block
-
 from .conftest import ROOT
+from .hosting.nginx_server import nginx_server_block
 
 
 def test_docs_show_the_server_block_from_the_template() -> None:

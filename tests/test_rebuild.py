@@ -3,6 +3,7 @@ make builds fast change nothing in the output."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from build_tools.speed import theme as plugin_pages
+from build_tools.speed import theme
 
 from .bench.corpus import load_corpus, write_project
+from .conftest import copy_project
 
 
 @pytest.fixture
@@ -76,7 +78,34 @@ def test_a_dirty_rebuild_makes_the_same_site_as_a_clean_build(tmp_path: Path, qu
     ]
 
 
-def _install_without_sharing(self: plugin_pages.SharedParts, env: object) -> None:
+def _search_urls(site: Path) -> set[str]:
+    """The address of every entry of the built search index (`d/` holds `[title, url, context]`)."""
+    return {
+        entry[1]
+        for chunk in (site / "search" / "d").glob("*.json")
+        for entry in json.loads(chunk.read_text("utf-8"))
+    }
+
+
+def test_a_deleted_page_leaves_the_search_index(tmp_path: Path, quiet: None) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    _build(project, site, dirty=True)
+    assert "publishing/" in _search_urls(site)
+    # As an editor deletes a page: its file, and its place in the navigation.
+    (project / "docs" / "publishing.md").unlink()
+    config = project / "mkdocs.yml"
+    nav = "      - Publishing: publishing.md\n"
+    assert nav in config.read_text()
+    config.write_text(config.read_text().replace(nav, ""))
+    _build(project, site, dirty=True)
+    # A dirty build leaves the page it no longer makes: only the sources say it is gone.
+    assert (site / "publishing" / "index.html").is_file()
+    assert [url for url in _search_urls(site) if url.startswith("publishing/")] == []
+    assert "editors/" in _search_urls(site)
+
+
+def _install_without_sharing(self: theme.SharedParts, env: object) -> None:
     env.globals.update(  # type: ignore[attr-defined]
         nav_cache_key=self.nav_key,
         toc_key=lambda page: None,
@@ -94,8 +123,8 @@ def test_shared_parts_are_the_parts_the_theme_makes(
 ) -> None:
     project = write_project(tmp_path / "project", 30, load_corpus())
     _build(project, tmp_path / "cached", dirty=False)
-    monkeypatch.setattr(plugin_pages.SharedParts, "nav_key", lambda self, page, nav: None)
-    monkeypatch.setattr(plugin_pages.SharedParts, "install", _install_without_sharing)
+    monkeypatch.setattr(theme.SharedParts, "nav_key", lambda self, page, nav: None)
+    monkeypatch.setattr(theme.SharedParts, "install", _install_without_sharing)
     _build(project, tmp_path / "uncached", dirty=False)
     cached, uncached = _pages(tmp_path / "cached"), _pages(tmp_path / "uncached")
     assert cached.keys() == uncached.keys()

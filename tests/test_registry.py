@@ -169,3 +169,24 @@ def test_a_rebuild_with_the_cache_finds_what_a_fresh_check_finds(tmp_path: Path)
     again = check_content(Pipeline(Project.at(project), cache).load(), cache)
     assert [d.code for d in again] == ["C402"]
     assert again == check_content(Pipeline(Project.at(project)).load())
+
+
+def test_a_vocabulary_edit_checks_the_unchanged_records_again(tmp_path: Path) -> None:
+    # The record file stays as it was, so the cache hands back the very same record: only the
+    # vocabulary in the key of its findings can tell that they no longer hold.
+    project = copy_project(tmp_path)
+    cache: FileCache = FileCache()
+    first = Pipeline(Project.at(project), cache).load()
+    assert check_content(first, cache) == []
+    terms = project / "content" / "vocabulary" / "terms.yaml"
+    text = terms.read_text()
+    wall = "  wall: {name: Wall, aliases: [wall]}\n"
+    assert wall in text
+    terms.write_text(text.replace(wall, "  wall: {name: Wall bars, aliases: [wall bars]}\n"))
+    content = Pipeline(Project.at(project), cache).load()
+    assert content.exercises[0] is first.exercises[0]
+    again = check_content(content, cache)
+    assert [(d.code, d.message) for d in again] == [
+        ("C301", "equipment 'wall' is not named in the text (as 'Wall bars' or an alias)")
+    ]
+    assert again == check_content(Pipeline(Project.at(project)).load())

@@ -1,6 +1,6 @@
 """Anchors: every published deep link still lands, and every anchor leads to one place.
 
-Published links are listed in the anchor lock (`content/anchors.lock`); see `anchor_lock.py`.
+Published links are listed in the anchor lock (`content/anchors.lock`); see `source/lock.py`.
 """
 
 from __future__ import annotations

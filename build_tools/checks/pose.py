@@ -1,9 +1,9 @@
 """Pose: the stance a record describes is one a body can take, or the figure would lie.
 
-Each pose is solved once per record and per variation (`figure.solve`); every check here reports
-one kind of the problems it finds. A finding points at the stance field whose smallest change
-makes the pose possible (`figure.blame`); in a variation, at a field the variation itself sets
-when changing that one would do, so the finding lands where the editor typed.
+Each pose is solved once per record and per variation (`render.figure.solve`); every check here
+reports one kind of the problems it finds. A finding points at the stance field whose smallest
+change makes the pose possible (`render.figure.blame`); in a variation, at a field the variation
+itself sets when changing that one would do, so the finding lands where the editor typed.
 """
 
 from __future__ import annotations

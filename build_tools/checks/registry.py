@@ -32,18 +32,6 @@ class Stage(enum.Enum):
     TEMPLATE = "T"
     SITE = "H"
 
-    @property
-    def title(self) -> str:
-        return _STAGE_TITLES[self]
-
-
-_STAGE_TITLES = {
-    Stage.LOAD: "Reading the files",
-    Stage.SCHEMA: "Record structure",
-    Stage.RECORD: "Record content",
-    Stage.TEMPLATE: "Rendering",
-    Stage.SITE: "Built site",
-}
 
 _SECTIONS = {"what it catches": "catches", "why": "why", "how to fix": "fix"}
 _SECTION_START = re.compile(r"^(What it catches|Why|How to fix):\s*", re.IGNORECASE)

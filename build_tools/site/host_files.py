@@ -1,14 +1,13 @@
 """Write what a static host needs next to the built pages: redirect pages for old slugs,
 `robots.txt`, `_redirects` / `_headers` (Netlify, Cloudflare Pages) and the nginx include.
 
-The only module here that writes files; what it writes comes from `hosting` and the templates.
+What it writes comes from `hosting` (which only computes) and the templates.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -20,14 +19,6 @@ from . import hosting
 REDIRECT_TEMPLATE = "redirect.html"
 NGINX_INCLUDE = "_hosting/nginx.conf"
 NGINX_INCLUDE_TEMPLATE = "nginx-include.conf"
-NGINX_SERVER_TEMPLATE = "nginx-server.conf"
-
-
-@dataclass(frozen=True)
-class HostFiles:
-    redirects: tuple[hosting.Redirect, ...]
-    rules: tuple[hosting.HeaderRule, ...]
-    csp: str
 
 
 def config_environment(templates_dir: Path) -> jinja2.Environment:
@@ -83,7 +74,7 @@ def write_host_config(
     hosting_templates: Path,
     files: Iterable[str],
     script_hashes: Sequence[str],
-) -> HostFiles:
+) -> None:
     """The host configuration of a built site: `files` are its paths below the root,
     `script_hashes` the `'sha256-…'` of every inline script of its pages (redirect pages
     included), found by the caller as it read them."""
@@ -102,12 +93,3 @@ def write_host_config(
     (site_dir / NGINX_INCLUDE).write_text(include, encoding="utf-8")
     robots = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
-    return HostFiles(tuple(redirects), tuple(rules), csp)
-
-
-def nginx_server_block(
-    hosting_templates: Path, *, listen: str, server_name: str, root: str, include: str
-) -> str:
-    """The `server` block the Publishing page shows and the tests run."""
-    template = config_environment(hosting_templates).get_template(NGINX_SERVER_TEMPLATE)
-    return template.render(listen=listen, server_name=server_name, root=root, include=include)

@@ -110,18 +110,6 @@ def header_rules(site_files: Iterable[str], csp: str, base: str) -> list[HeaderR
     return rules
 
 
-def headers_for(path: str, rules: Sequence[HeaderRule]) -> dict[str, str]:
-    """What a host applying `rules` sends for `path`; `REVALIDATE` where no rule sets caching
-    (the default of Netlify and Cloudflare Pages, and what the nginx include sends)."""
-    result: dict[str, str] = {}
-    for rule in rules:
-        matches = path.startswith(rule.path[:-1]) if rule.path.endswith("*") else path == rule.path
-        if matches:
-            result.update(rule.headers)
-    result.setdefault("Cache-Control", REVALIDATE)
-    return result
-
-
 def netlify_redirects(redirects: Sequence[Redirect]) -> str:
     lines = ["# Generated at build time from the records' `aliases`; do not edit."]
     lines += [f"{r.source} {r.target} {r.status}" for r in redirects]
@@ -134,28 +122,6 @@ def netlify_headers(rules: Sequence[HeaderRule]) -> str:
         lines.append(rule.path)
         lines += [f"  {name}: {value}" for name, value in rule.headers]
     return "\n".join(lines) + "\n"
-
-
-def parse_netlify_redirects(text: str) -> list[Redirect]:
-    found = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            source, target, status = line.split()
-            found.append(Redirect(source, target, int(status)))
-    return found
-
-
-def parse_netlify_headers(text: str) -> list[HeaderRule]:
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not line.startswith(" "):
-            rules.append((line.strip(), []))
-        else:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return [HeaderRule(path, tuple(headers)) for path, headers in rules]
 
 
 def nginx_context(

@@ -50,7 +50,7 @@ class BuiltPage:
     @cached_property
     def root(self) -> etree._Element:
         # Plain elements, not lxml.html's: the checks walk every element, and lxml.html's
-        # element classes make each step of the walk twice as slow.
+        # element classes make each step of the walk slower.
         root = etree.fromstring(self.source, _PARSER)
         return root if root is not None else etree.fromstring(b"<html/>", _PARSER)
 
@@ -178,7 +178,7 @@ class PageFacts:
     scripts: frozenset[str]
     """`'sha256-…'` of each inline script the browser would run."""
     findings: tuple[Diagnostic, ...] = ()
-    """What the checks of this page alone found (see `pipeline.page_checker`)."""
+    """What the checks of this page alone found (see `checks.run.page_checker`)."""
     stamp: tuple[int, int] | None = None
     """Size and modification time of the file once written: a later build may keep these
     facts while the file is unchanged."""
@@ -298,7 +298,7 @@ class SiteReader:
         return {uri: self.facts[uri] for uri in self._fresh}
 
     def take(self, facts: Mapping[str, PageFacts]) -> None:
-        """The facts of pages read elsewhere (see `check_worker`), as if fed to `page`."""
+        """The facts of pages read elsewhere (see `speed.worker`), as if fed to `page`."""
         self.facts.update(facts)
         self._fresh.update(facts)
 

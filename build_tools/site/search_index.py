@@ -1,11 +1,12 @@
 """The site's search index, written at build time from the records and sharded so that a query
 downloads only the few small files it needs, however many exercises the site holds.
 
-Why not the theme's search: its one lunr index is 58 MB (3.8 MB gzip) at 10,000 exercises, all
-downloaded before a first result. Why not Pagefind, which shards too: it re-reads every built
-page after the build (23 s and 3 GB at 10,000, over this build's whole budget), knows nothing
-of typos, and finds FAQ questions only as parts of pages. The records already hold every name,
-other name and question, so the index is made from them in a fraction of a second.
+Why not the theme's search: its one lunr index grows with the site and is downloaded whole
+before a first result (`docs/benchmark/index.md` gives its size). Why not Pagefind, which shards
+too: it re-reads every built page after the build, which at ten thousand exercises costs more
+time and memory than this build's whole budget, knows nothing of typos, and finds FAQ questions
+only as parts of pages. The records already hold every name, other name and question, so the
+index is made from them without reading a built page.
 
 Layout (every file JSON, under the site's `search/` folder):
 
@@ -66,9 +67,6 @@ class SearchIndex:
     files: dict[str, bytes]
     entries: int
     words: int
-
-    def size(self, prefix: str = "") -> int:
-        return sum(len(b) for path, b in self.files.items() if path.startswith(prefix))
 
 
 def _json(data: object) -> bytes:

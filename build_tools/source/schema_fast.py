@@ -1,9 +1,9 @@
 """A compiled yes/no validity test against our schemas, for the common case of a valid file.
 
-jsonschema explains each problem with its path, which diagnostics need; it also takes ~5 ms per
-record, most of the time of a build at ten thousand records. fastjsonschema compiles the same
-schema to Python once and answers "valid?" in a few hundredths of that, so jsonschema runs only on
-files that have a problem. Only a valid answer is trusted: a failure of the compiled test, or a
+jsonschema explains each problem with its path, which diagnostics need; it is also slow enough
+per record to take most of the time of a build of many records. fastjsonschema compiles the same
+schema to Python once and answers "valid?" at a small part of that cost, so jsonschema runs only
+on files that have a problem. Only a valid answer is trusted: a failure of the compiled test, or a
 schema it cannot compile, falls back to jsonschema.
 """
 

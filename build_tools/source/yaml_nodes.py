@@ -13,7 +13,7 @@ import yaml
 
 from ..diagnostics import Diagnostic, Location, Note
 
-# The C loader is ~15x faster than the pure-Python one and keeps the same marks.
+# The C loader is much faster than the pure-Python one and keeps the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path = tuple[str | int, ...]
@@ -91,7 +91,7 @@ def _fields(loader: yaml.CSafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
 
 
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
-    """Data without positions, built by the C parser: ~30% faster than composing and walking."""
+    """Data without positions, built by the C parser: faster than composing and walking."""
 
 
 _FastLoader.add_constructor("tag:yaml.org,2002:map", _fields)

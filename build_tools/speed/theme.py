@@ -23,9 +23,9 @@ import jinja2.runtime
 
 class Dedented(jinja2.BaseLoader):
     """The theme's templates with the indentation of their lines taken out before they are
-    compiled: a page's HTML is then a third smaller (an exercise page: about 60 KB to 28 KB), and
-    shows the same, as none of the theme's templates has whitespace-sensitive `<pre>` or
-    `<textarea>`. Page content is not touched; ours carries no indentation."""
+    compiled: a page's HTML is then much smaller (`docs/benchmark/index.md` gives the largest
+    page), and shows the same, as none of the theme's templates has whitespace-sensitive `<pre>`
+    or `<textarea>`. Page content is not touched; ours carries no indentation."""
 
     def __init__(self, loader: jinja2.BaseLoader) -> None:
         self.loader = loader
@@ -122,7 +122,7 @@ class Untitled:
 class TemplateCache(jinja2.FileSystemBytecodeCache):
     """The theme's compiled templates, kept in memory between the rebuilds of `mkdocs serve` and
     on disk between builds, as Python keeps `.pyc` files: compiling Material's templates is a
-    tenth of a build of a thousand pages. Jinja keys each by its file and checks it against its
+    sizeable part of a build. Jinja keys each by its file and checks it against its
     source's checksum, so an edited template is compiled anew."""
 
     def __init__(self) -> None:

@@ -2,9 +2,10 @@
 the record checks while the build renders the pages, then parses and checks each built page as
 MkDocs writes it.
 
-Checking costs about as much as rendering, so in one process the checks would nearly double a
-build. Forked, the worker has the records without copying them; it gets each page as bytes and
-sends back only findings and the facts of each page.
+Checking costs about as much as rendering (`docs/benchmark/index.md` shows where a build spends
+its time), so in one process the checks would add that much again to a build. Forked, the worker
+has the records without copying them; it gets each page as bytes and sends back only findings
+and the facts of each page.
 """
 
 from __future__ import annotations

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.site.host_files import NGINX_INCLUDE, nginx_server_block
+from build_tools.site.host_files import NGINX_INCLUDE
 
 from ..conftest import ROOT, BuiltSite, build_site, copy_project
+from .nginx_server import nginx_server_block
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RENAMED_SLUG = "wall-calf-press"

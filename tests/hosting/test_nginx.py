@@ -8,8 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from build_tools.site import hosting
-
+from . import netlify
 from .conftest import RENAMED_SLUG, Nginx, fetch
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -117,18 +116,18 @@ def test_security_headers_on_every_response(nginx: Nginx, path: str) -> None:
 def test_netlify_files_say_what_nginx_does(nginx: Nginx) -> None:
     """`_redirects` and `_headers` against the running nginx: the same redirects, and for every
     file of the site the same headers."""
-    redirects = hosting.parse_netlify_redirects((nginx.site / "_redirects").read_text())
+    redirects = netlify.parse_redirects((nginx.site / "_redirects").read_text())
     assert len(redirects) == 2
     for redirect in redirects:
         answer = fetch(nginx.url + redirect.source.lstrip("/"))
         assert (answer.status, answer.headers["Location"]) == (redirect.status, redirect.target)
-    rules = hosting.parse_netlify_headers((nginx.site / "_headers").read_text())
+    rules = netlify.parse_headers((nginx.site / "_headers").read_text())
     files = [p.relative_to(nginx.site).as_posix() for p in nginx.site.rglob("*") if p.is_file()]
     # Host configuration is not served, and nginx answers the old slug's page with its 301.
     served = [f for f in files if not f.startswith(("_", "exercises/heel-press/"))]
     assert len(served) > 20
     for path in served:
-        expected = hosting.headers_for("/" + path, rules)
+        expected = netlify.headers_for("/" + path, rules)
         got = fetch(nginx.url + path).headers
         for name, value in expected.items():
             assert got[name] == value, (path, name)
