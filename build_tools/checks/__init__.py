@@ -1,4 +1,4 @@
-"""Checks over loaded records (C codes) and over the built site (H codes).
+"""Stage 2: checks over loaded records (C codes) and over the built site (H codes).
 
 Importing this package registers every check, and the codes the other stages emit (`codes`).
 """

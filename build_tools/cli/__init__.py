@@ -1,0 +1,2 @@
+"""The command-line face: `python -m build_tools check | lock | build`.
+"""

@@ -1,0 +1,2 @@
+"""The editors' reference pages, generated from the schemas and the registry of codes.
+"""
