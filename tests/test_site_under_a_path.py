@@ -9,7 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from lxml import html as lxml_html
@@ -148,9 +148,10 @@ def test_zensical_builds_a_site_under_a_path(tmp_path: Path) -> None:
     assert page.xpath("//link[@rel='canonical']/@href") == [SITE_URL + "exercises/heel-press/"]
     missing = lxml_html.fromstring((site / "404.html").read_bytes())
     # Served for any missing address, at any depth: every link is absolute under the path.
-    addresses = missing.xpath("//a/@href | //link/@href | //script/@src")
-    assert addresses
-    for address in addresses:
-        if not address.startswith("#"):
-            assert urljoin(SITE_URL + "a/b/c/", address).startswith(SITE_URL), address
+    written = missing.xpath("//a/@href | //link/@href | //script/@src | //form/@data-find-root")
+    resolved = [urljoin(SITE_URL + "a/b/c/", address) for address in written]
+    on_the_host = [url for url in resolved if urlsplit(url).netloc == urlsplit(SITE_URL).netloc]
+    assert SITE_URL + "exercises/" in on_the_host
+    assert SITE_URL in on_the_host  # the search's root
+    assert [url for url in on_the_host if not url.startswith(SITE_URL)] == []
     assert "Sitemap: " + SITE_URL + "sitemap.xml" in (site / "robots.txt").read_text()
