@@ -123,9 +123,11 @@ class Addresses:
     page (the header, the sidebar), so each distinct address is resolved once."""
 
     def __init__(self, site_url: str = "") -> None:
-        self.site_url = site_url
-        """The site's public address: absolute links that start with it are internal."""
-        self.base = urlsplit(site_url).path or "/"
+        self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+        """The site's public address, ending in `/`: absolute links under it are internal."""
+        self.base = urlsplit(self.site_url).path or "/"
+        """The path the site is served under (`/`, or `/project/` for a GitHub Pages project
+        site): root-relative links must start with it."""
         self._refs: dict[tuple[str, str, bool], Ref | None] = {}
 
     def ref(self, page_uri: str, url: str, anchor: bool) -> Ref | None:
@@ -147,8 +149,10 @@ class Addresses:
         return self._refs[key]
 
     def _resolve(self, page_uri: str, folder: str, url: str, anchor: bool) -> Ref | None:
-        if self.site_url and url.startswith(self.site_url):
-            url = "/" + url[len(self.site_url) :]
+        home = self.site_url[:-1]
+        if home and url.startswith(home) and url[len(home) : len(home) + 1] in ("", "/", "#", "?"):
+            # Under the base path, not the server root: the site may be served at `/project/`.
+            url = self.base + url[len(home) :].removeprefix("/")
         parts = urlsplit(url)
         if parts.scheme or parts.netloc:
             return None
@@ -156,6 +160,8 @@ class Addresses:
         if not path:
             return Ref(page_uri, False, fragment, anchor)
         if path.startswith("/"):
+            if path == self.base[:-1]:
+                path = self.base  # the server answers `/project` with its redirect to `/project/`
             if not path.startswith(self.base):
                 return Ref(None, False, fragment, anchor)
             path, folder = path[len(self.base) :], ""

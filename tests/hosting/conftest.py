@@ -18,9 +18,11 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from build_tools.site.host_files import NGINX_INCLUDE
 
+from ..browser.conftest import DESKTOP
 from ..conftest import ROOT, BuiltSite, build_site, copy_project
 from .nginx_server import nginx_server_block
 
@@ -61,7 +63,7 @@ def fetch(url: str, *, gzip_ok: bool = False) -> Response:
             return Response(error.code, error.headers, error.read())
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -73,15 +75,19 @@ class Nginx:
     site: Path
 
 
-def start_nginx(site: Path, workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+def start_nginx(
+    site: Path, workdir: Path, *, port: int | None = None, root: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """nginx serving `root` (the site itself unless given: a folder above it serves the site
+    under a path) with the site's include, on `port` or a free one; its server root URL."""
+    port = port or free_port()
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (workdir / "temp" / sub).mkdir(parents=True, exist_ok=True)
     server = nginx_server_block(
         ROOT / "templates" / "hosting",
         listen=f"127.0.0.1:{port}",
         server_name="localhost",
-        root=str(site),
+        root=str(root or site),
         include=str(site / NGINX_INCLUDE),
     )
     temp = workdir / "temp"
@@ -170,3 +176,35 @@ def nginx(renamed_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> 
     process, url = start_nginx(renamed_site.path, workdir)
     yield Nginx(url, renamed_site.path)
     stop_nginx(process, workdir)
+
+
+# Collects violations the page reports itself, in addition to console messages.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A desktop page whose CSP violations and console errors are collected."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    yield page, problems
+    context.close()
+
+
+def lands_open_below_the_header(page: Page, entry: str) -> None:
+    page.wait_for_function(f"document.getElementById('{entry}').open")
+    box = page.locator(f"#{entry} summary").bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    assert box is not None
+    assert header is not None
+    assert box["y"] >= header["y"] + header["height"] - 1
+    assert box["y"] + box["height"] <= DESKTOP["height"]

@@ -3,33 +3,10 @@ nothing errs, and links to an old slug land on the renamed page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from ..browser.conftest import DESKTOP
-from .conftest import RENAMED_SLUG, Nginx, fetch
-
-# Collects violations the page reports itself, in addition to console messages.
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    context = browser.new_context(viewport=DESKTOP)
-    context.add_init_script(WATCH_CSP)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    yield page, problems
-    context.close()
+from .conftest import RENAMED_SLUG, Nginx, fetch, lands_open_below_the_header
 
 
 @pytest.mark.parametrize(
@@ -87,16 +64,6 @@ def test_the_policy_is_enforced_and_the_watch_sees_it(
     assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
 
 
-def _lands_open_below_the_header(page: Page, entry: str) -> None:
-    page.wait_for_function(f"document.getElementById('{entry}').open")
-    box = page.locator(f"#{entry} summary").bounding_box()
-    header = page.locator("header.md-header").bounding_box()
-    assert box is not None
-    assert header is not None
-    assert box["y"] >= header["y"] + header["height"] - 1
-    assert box["y"] + box["height"] <= DESKTOP["height"]
-
-
 @pytest.mark.parametrize("through", ["301", "redirect page"])
 def test_old_slug_and_old_faq_id_land_on_the_renamed_entry(
     nginx: Nginx, watched: tuple[Page, list[str]], through: str
@@ -107,5 +74,5 @@ def test_old_slug_and_old_faq_id_land_on_the_renamed_entry(
     old = "exercises/heel-press/" + ("" if through == "301" else "index.html")
     page.goto(nginx.url + old + "#heel-lift")
     page.wait_for_url(f"**/exercises/{RENAMED_SLUG}/#heel-rise")
-    _lands_open_below_the_header(page, "heel-rise")
+    lands_open_below_the_header(page, "heel-rise")
     assert problems == []
