@@ -162,5 +162,6 @@ def test_a_full_disk(built: dict[str, Path], face: str, tmp_path: Path, mounts: 
     fill(tmp_path / "disk")
     done = build(project, face)
     assert_tool_failed(done, "No space left on device", str(project))
+    assert "writing beside" not in done.stdout + done.stderr  # the folder it failed in is named
     assert snapshot(site) == before
     assert leftovers(project) == []

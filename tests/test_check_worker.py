@@ -116,7 +116,7 @@ def test_the_worker_dies_with_a_build_that_is_killed() -> None:
         deadline = time.monotonic() + 5
         while alive(worker) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not alive(worker), "the worker outlived the build"
+        assert not alive(worker), f"the worker outlived the build: {worker}"
     finally:
         build.kill()
         build.wait()

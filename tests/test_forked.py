@@ -99,7 +99,7 @@ def test_the_forked_half_dies_with_its_parent() -> None:
         deadline = time.monotonic() + 5
         while alive(child) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not alive(child)
+        assert not alive(child), f"the forked half outlived its parent: {child}"
     finally:
         parent.kill()
         parent.wait()

@@ -109,7 +109,11 @@ def _zensical(config: SiteConfig, site: SiteBuild, staged: Path, strict: bool, s
     """Run Zensical on our pages into `staged`; its exit code. Its output and the theme overlay
     live in a folder of their own inside the project, as Zensical requires."""
     root = config.root
-    site.write_sources(config.docs_dir)
+    try:
+        site.write_sources(config.docs_dir)
+    except OSError as error:
+        where = f"cannot write the pages for Zensical into {config.docs_dir}"
+        raise staging.WriteFailed(f"{where}: {staging.describe(error)}") from None
     work = staging.scratch(root, "zensical")
     try:
         theme = _theme_overlay(config, work / "theme")

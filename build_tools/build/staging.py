@@ -204,7 +204,7 @@ def _exchange(first: Path, second: Path) -> bool:
     code = ctypes.get_errno()
     if code in _NOT_SUPPORTED:
         return False
-    raise OSError(code, os.strerror(code), str(second), None, str(first))
+    raise OSError(code, os.strerror(code))  # the caller names the folders
 
 
 def _two_renames(staging: Path, site_dir: Path) -> Path:
