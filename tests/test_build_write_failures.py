@@ -25,11 +25,13 @@ FACES = ("mkdocs", "zensical")
 
 
 def build(project: Path, face: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict`, or `python -m build_tools build --with zensical`, into `site/`."""
+    """`mkdocs build --strict`, or `python -m build_tools build --with <generator>` (a face
+    such as "zensical" or "mkdocs via python -m build_tools"), into `site/`."""
     if face == "mkdocs":
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
     else:
-        command = [sys.executable, "-m", "build_tools", "build", "--with", face, "-d", "site"]
+        generator = face.split()[0]
+        command = [sys.executable, "-m", "build_tools", "build", "--with", generator, "-d", "site"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
@@ -165,3 +167,15 @@ def test_a_full_disk(built: dict[str, Path], face: str, tmp_path: Path, mounts: 
     assert "writing beside" not in done.stdout + done.stderr  # the folder it failed in is named
     assert snapshot(site) == before
     assert leftovers(project) == []
+
+
+def test_the_command_line_passes_on_mkdocs_failing_as_the_tool(
+    built: dict[str, Path], tmp_path: Path, mounts: Mounts
+) -> None:
+    project = copy(built, "mkdocs", tmp_path)
+    site = project / "site"
+    before = snapshot(site)
+    mounts.read_only(site)
+    done = build(project, "mkdocs via python -m build_tools")
+    assert_tool_failed(done, f"cannot put the new site in the place of {site}")
+    assert snapshot(site) == before
