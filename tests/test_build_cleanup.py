@@ -4,6 +4,7 @@ leaves a moment without a complete site."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -188,3 +189,38 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_cleans_up(tmp_path: 
     assert leftovers(project) == []
     assert (site / "index.html").is_file()
     assert not (project / stale).exists()
+
+
+def test_where_folders_cannot_be_exchanged_the_swap_is_two_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(staging, "_exchange", lambda first, second: False)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous")
+    staged = staging.stage(site)
+    (staged / "index.html").write_text("new")
+    staging.publish(staged, site)
+    assert (site / "index.html").read_text() == "new"
+    assert leftovers(tmp_path) == []
+
+    staged = staging.stage(site)
+    (staged / "index.html").write_text("newer")
+    renamed = []
+
+    def refuse_the_second(self: Path, target: Path) -> Path:
+        if self == staged:
+            raise OSError(errno.EACCES, "Permission denied")
+        renamed.append(self)
+        os.rename(self, target)
+        return Path(target)
+
+    monkeypatch.setattr(Path, "rename", refuse_the_second)
+    with pytest.raises(staging.WriteFailed, match="Permission denied"):
+        staging.publish(staged, site)
+    monkeypatch.undo()
+    assert len(renamed) == 2  # stepped aside, then back
+    assert (site / "index.html").read_text() == "new"
+    assert (staged / "index.html").read_text() == "newer"
+    staging.discard(staged)
+    assert leftovers(tmp_path) == []
