@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -78,3 +82,44 @@ def test_a_forked_build_has_the_worker_check_pages(corpus_site: BuiltSite) -> No
     by_worker, by_build = map(int, counts.groups())
     assert by_worker > 0
     assert by_worker + by_build > CORPUS_SIZE  # every exercise page, and the others
+
+
+WAITING_BUILD = """
+import sys
+from pathlib import Path
+from build_tools.source.load import load_content
+from build_tools.speed.worker import CheckWorker
+
+root = Path(sys.argv[1])
+worker = CheckWorker(load_content(root / "content", root))
+worker.record_findings()
+print(worker._process.pid, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_the_worker_dies_with_a_build_that_is_killed() -> None:
+    from .test_build_cleanup import alive
+
+    build = subprocess.Popen(
+        [sys.executable, "-c", WAITING_BUILD, str(ROOT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert build.stdout is not None
+        worker = int(build.stdout.readline())
+        assert alive(worker)
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 5
+        while alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(worker), f"the worker outlived the build: {worker}"
+    finally:
+        build.kill()
+        build.wait()
+        for stream in (build.stdin, build.stdout):
+            if stream is not None:
+                stream.close()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +65,41 @@ def test_the_cache_reads_only_what_changed(tmp_path: Path) -> None:
     files[1].write_text("one, longer")
     assert cache.files(files, reader) == ["0", "one, longer", "2"]
     assert read == ["0.txt", "1.txt", "2.txt", "1.txt"]
+
+
+HALF_THAT_HANGS = """
+import os, sys, time
+from build_tools.speed.forked import forked_map
+
+parent = os.getpid()
+
+def work(n):
+    if os.getpid() != parent and n == 100:
+        print(os.getpid(), flush=True)
+        time.sleep(600)
+    return n
+
+forked_map(work, range(200))
+"""
+
+
+def test_the_forked_half_dies_with_its_parent() -> None:
+    from .test_build_cleanup import alive
+
+    parent = subprocess.Popen(
+        [sys.executable, "-c", HALF_THAT_HANGS], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        assert alive(child)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        parent.stdout.close()
+        deadline = time.monotonic() + 5
+        while alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(child), f"the forked half outlived its parent: {child}"
+    finally:
+        parent.kill()
+        parent.wait()

@@ -6,12 +6,11 @@ finds there, and the steps over its output run on the folder it wrote.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def build(
         command += ["--strict"] * strict
         command += ["--site-dir", str(site_dir)] if site_dir is not None else []
         done = subprocess.run(command, cwd=root, check=False)
-        return Outcome(0 if done.returncode == 0 else 1)
+        return Outcome(done.returncode if done.returncode in (0, 1) else 2)
     return build_without_plugins(read_config(root), site_dir, strict=strict, say=say)
 
 
@@ -71,36 +70,51 @@ def build_without_plugins(
     target = (site_dir or config.site_dir).absolute()
     site = SiteBuild(config, fork=can_fork())
     try:
-        found = _shown(site.prepare(), strict, say)
-        if has_errors(found) or site.site is None:
-            say(site.failed(f"content check failed: {summary(found)}"))
-            return Outcome(1, tuple(found))
-        staged = site.stage(target)
-        written = _zensical(config, site, staged, strict, say)
-        if written != 0:
-            site.abandon()
-            say(site.failed(f"zensical failed (exit {written})"))
-            return Outcome(2)
-        sources = [*written_sources(config.docs_dir), *reference_pages()]
-        checked = _shown(site.finish(staged, sources), strict, say)
-        if has_errors(checked):
-            site.abandon()
-            say(site.failed(f"site check failed: {summary(checked)}"))
-            return Outcome(1, tuple(checked))
-        site.publish()
-        return Outcome(0, tuple([*found, *checked]))
+        return _build_without_plugins(config, site, target, strict, say)
+    except (OSError, staging.WriteFailed) as error:
+        reason = staging.failure(error, target)
+        say(site.failed(reason or str(error)))
+        return Outcome(2)
     finally:
         site.abandon()  # nothing, once published; the staging folder otherwise
-        site.remove_sources(config.docs_dir)
-        (config.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only project has nothing of ours to remove
+            site.remove_sources(config.docs_dir)
+            (config.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
+
+
+def _build_without_plugins(
+    config: SiteConfig, site: SiteBuild, target: Path, strict: bool, say: Say
+) -> Outcome:
+    found = _shown(site.prepare(), strict, say)
+    if has_errors(found) or site.site is None:
+        say(site.failed(f"content check failed: {summary(found)}"))
+        return Outcome(1, tuple(found))
+    staged = site.stage(target)
+    written = _zensical(config, site, staged, strict, say)
+    if written != 0:
+        site.abandon()
+        say(site.failed(f"zensical failed (exit {written})"))
+        return Outcome(2)
+    sources = [*written_sources(config.docs_dir), *reference_pages()]
+    checked = _shown(site.finish(staged, sources), strict, say)
+    if has_errors(checked):
+        site.abandon()
+        say(site.failed(f"site check failed: {summary(checked)}"))
+        return Outcome(1, tuple(checked))
+    site.publish()
+    return Outcome(0, tuple([*found, *checked]))
 
 
 def _zensical(config: SiteConfig, site: SiteBuild, staged: Path, strict: bool, say: Say) -> int:
     """Run Zensical on our pages into `staged`; its exit code. Its output and the theme overlay
     live in a folder of their own inside the project, as Zensical requires."""
     root = config.root
-    site.write_sources(config.docs_dir)
-    work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX + "zensical-", dir=root))
+    try:
+        site.write_sources(config.docs_dir)
+    except OSError as error:
+        where = f"cannot write the pages for Zensical into {config.docs_dir}"
+        raise staging.WriteFailed(f"{where}: {staging.describe(error)}") from None
+    work = staging.scratch(root, "zensical")
     try:
         theme = _theme_overlay(config, work / "theme")
         settings = {
@@ -119,11 +133,12 @@ def _zensical(config: SiteConfig, site: SiteBuild, staged: Path, strict: bool, s
                 say(line)
         if done.returncode != 0:
             return done.returncode
-        os.rmdir(staged)  # Zensical wrote the whole site: it takes the staging folder's place
-        shutil.move(work / "site", staged)
+        # Into the staging folder, not in its place: the folder holds the build's lock.
+        for entry in (work / "site").iterdir():
+            shutil.move(entry, staged / entry.name)
         return 0
     finally:
-        staging.remove(work)
+        staging.discard(work)
 
 
 def _theme_overlay(config: SiteConfig, overlay: Path) -> Path:

@@ -28,6 +28,7 @@ from ..speed.dirty import chrome_stamp
 from ..speed.forked import can_fork
 from ..speed.session import Session
 from ..speed.theme import SharedParts, TemplateCache, install_theme_speed
+from .failed import raise_if_tool_failed
 from .pages import PageFiles
 
 if TYPE_CHECKING:  # the server (and its file watcher) is imported only by `mkdocs serve`
@@ -62,11 +63,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         site = site_config(Path(config.config_file_path).parent, config, self.config)
         self.mkdocs, self.build = config, SiteBuild(site, session=self.session, fork=self.forked)
         self.build.dirty = self.dirty
-        config.site_dir = str(self.build.stage(site.site_dir, in_place=self.in_place))
         # MkDocs counts warnings for --strict only after `on_post_build`, too late to keep the
         # previous site: what is logged during the build is counted here.
         self.logged = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.logged)
+        config.site_dir = str(self.build.stage(site.site_dir, in_place=self.in_place))
         return config
 
     def _log(self, diagnostics: tuple[Diagnostic, ...], strict: bool) -> list[Diagnostic]:
@@ -125,6 +126,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.logged)
         self._abandon()
+        raise_if_tool_failed(error, self.build)
 
     def _abandon(self) -> None:
         self.build.abandon()

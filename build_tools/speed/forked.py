@@ -7,7 +7,11 @@ server), as forking a process with threads is not safe.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -24,7 +28,27 @@ class ForkFailed(RuntimeError):
     """The forked half of the work failed; the message holds its traceback."""
 
 
-def _run_half(function: Callable[[T], R], items: Sequence[T], results: Connection) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked child: end when `parent` does, even when it is killed (SIGKILL gives it no
+    time to stop its children), rather than live on with no one to answer."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
+def _run_half(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    results: Connection,
+    parents_end: Connection,
+    parent: int,
+) -> None:
+    die_with_parent(parent)
+    parents_end.close()  # else the pipe would outlive the parent, and a send to it could block
     try:
         results.send(("done", [function(item) for item in items]))
     except BaseException:
@@ -45,7 +69,9 @@ def forked_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     half = len(items) // 2
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_run_half, args=(function, items[half:], send), daemon=True)
+    child = context.Process(
+        target=_run_half, args=(function, items[half:], send, receive, os.getpid()), daemon=True
+    )
     child.start()
     send.close()
     theirs: list[R] | str  # what `_run_half` sends: the results, or a traceback

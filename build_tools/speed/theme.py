@@ -142,12 +142,19 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
         elif self.on_disk:
-            super().load_bytecode(bucket)
+            try:
+                super().load_bytecode(bucket)
+            except OSError:
+                self.on_disk = False  # unreadable: the build compiles instead
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
         if self.on_disk:
-            super().dump_bytecode(bucket)
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                # A read-only or full `.cache/` only costs the next build the compiling.
+                self.on_disk = False
 
 
 def install_theme_speed(

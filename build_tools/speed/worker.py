@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import traceback
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
@@ -21,6 +22,7 @@ from ..checks.run import SiteReading, check_content
 from ..diagnostics import Diagnostic
 from ..site.reader import BuiltSite, PageFacts, SiteReader
 from ..source.load import Content
+from .forked import die_with_parent
 
 log = logging.getLogger("mkdocs.plugins.build_tools")
 
@@ -33,7 +35,17 @@ class WorkerFailed(RuntimeError):
     """The worker stopped before it had done what it was asked."""
 
 
-def _work(content: Content, build: Connection, checked: Synchronized[int]) -> None:
+def _work(
+    content: Content,
+    build: Connection,
+    builds_end: Connection,
+    checked: Synchronized[int],
+    parent: int,
+) -> None:
+    die_with_parent(parent)
+    # The fork copied the build's end of the pipe too: held open here, it would keep the worker
+    # from ever seeing the end of a build that was killed.
+    builds_end.close()
     try:
         build.send(("records", check_content(content)))
         _, reading = build.recv()
@@ -63,7 +75,9 @@ class CheckWorker:
         self._checked: Synchronized[int] = context.Value("q", 0, lock=False)
         self._sent = 0
         self._process = context.Process(
-            target=_work, args=(content, theirs, self._checked), daemon=True
+            target=_work,
+            args=(content, theirs, self._worker, self._checked, os.getpid()),
+            daemon=True,
         )
         self._process.start()
         theirs.close()
