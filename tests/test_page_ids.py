@@ -4,6 +4,8 @@ every id and alias of a record off it: `check` and the build give the same verdi
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from build_tools.anchors import anchored_items
@@ -48,12 +50,26 @@ def test_ids_the_record_may_use_are_free() -> None:
         assert page_id_use(id_) is None, id_
 
 
-def test_check_rejects_what_the_build_rejects(project: Path) -> None:
+def test_check_rejects_what_the_build_rejects(project: Path, tmp_path: Path) -> None:
     # An FAQ id equal to one of the search form's passed `check`, and only the built page's
     # check (H103, the id on two elements) stopped the build.
     record = project / "content" / "heel-press.yaml"
     text = record.read_text()
-    record.write_text(text.replace("  - id: heel-lift\n", "  - id: find-results\n", 1))
-    done = check(project, "--strict")
-    assert done.returncode == 1
-    assert "C104 faq[3].id 'find-results' is the id of the list of search results" in done.stdout
+    renamed = "  - id: find-results\n    aliases: [heel-lift]\n"
+    record.write_text(text.replace("  - id: heel-lift\n", renamed, 1))
+    checked = check(project, "--strict")
+    assert (checked.returncode, checked.stdout) == (
+        1,
+        "content/heel-press.yaml:124:9: C104 faq[3].id 'find-results' is the id of the list of"
+        " search results\n",
+    )
+    site = ["--site-dir", str(tmp_path / "site")]
+    built = subprocess.run(
+        [sys.executable, "-m", "build_tools", "build", "--root", str(project), *site],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert built.returncode == 1
+    assert "C104" in built.stdout + built.stderr
