@@ -179,12 +179,14 @@ def aliases_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     whatever the record says. If a template change took an id that published links to the
     entry still use, give the template's element another id instead."""
     for exercise in content.exercises:
-        for item in anchored_items(exercise):
+        items = list(anchored_items(exercise))
+        live = {item.anchor for item in items}  # an alias equal to one is C502's
+        for item in items:
             bare = item.anchor == item.id
             for index, (alias, anchor) in enumerate(
                 zip(item.aliases, item.alias_anchors, strict=True)
             ):
-                problem = _taken(exercise, anchor, bare)
+                problem = None if anchor in live else _taken(exercise, anchor, bare)
                 if problem is not None:
                     path: Path = (*item.path, "aliases", index)
                     yield Finding(
