@@ -53,14 +53,15 @@ FINDING = re.compile(r"^[^:\s]+:\d+:\d+: [A-Z]\d{3} \S")
 
 def _break_with_controls(project: Path) -> None:
     """Values with a newline, escape sequences and great length, in a record that loads (a
-    question, a term's name) and in one the schema rejects (a slug), so the messages of
-    checks and of the loader both show them."""
+    question, a term's name) and in one the schema rejects (a slug, an alias), so the messages
+    of checks and of the loader both show them."""
     record = project / "content" / "heel-press.yaml"
     text = record.read_text()
     question = "question: What does Heel Press stretch most?\n"
     assert question in text
     record.write_text(text.replace(question, 'question: "What does \\e[31mHeel Press stretch"\n'))
-    broken = text.replace("slug: heel-press\n", f'slug: "heel\\npress\\e[2J{"x" * 300}"\n')
+    slug = f'slug: "heel\\npress\\e[2J{"x" * 300}"\naliases: ["old\\tpress\\n\\e[0m"]\n'
+    broken = text.replace("slug: heel-press\n", slug)
     (project / "content" / "other-press.yaml").write_text(broken)
     terms = project / "content" / "vocabulary" / "terms.yaml"
     wall = "  wall: {name: Wall, aliases: [wall]}\n"
@@ -94,4 +95,8 @@ def test_every_finding_is_one_line_in_every_format(project: Path) -> None:
         "equipment 'wall' is not named in the text (as"
         f" 'Wall\\u2028\\x1b]0;title\\x07{'y' * 33}…' or an alias)"
     )
-    assert messages["S105"].endswith(", got 'heel\\npress\\x1b[2Jxxxxxxxxxxxxxxxxxxxxxxx...'")
+    kebab = "must be kebab-case (lowercase letters and digits joined by single hyphens), got"
+    assert sorted(f["message"] for f in found if f["code"] == "S105") == [
+        f"field 'aliases[0]' {kebab} 'old\\tpress\\n\\x1b[0m'",
+        f"field 'slug' {kebab} 'heel\\npress\\x1b[2J{'x' * 23}...'",
+    ]
