@@ -7,9 +7,59 @@ so that one run reports every problem and each face (command line, MkDocs) decid
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+# What must never reach a terminal or a log raw: C0 controls (newline, tab, ESC, NUL…), DEL,
+# C1 controls, the Unicode line and paragraph separators (each would break a finding's line),
+# and the bidirectional controls (they reorder what the reader sees of the rest of the line).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+LIMIT = 60
+"""How many characters of a value a message shows at most."""
+
+
+def _escape_one(character: str) -> str:
+    named = _NAMED.get(character)
+    if named is not None:
+        return named
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escaped(text: str) -> str:
+    """The text with every control character written as a visible escape (`\\n`, `\\x1b`):
+    a message stays one line and no escape sequence reaches the terminal. Idempotent."""
+    return _UNSAFE.sub(lambda m: _escape_one(m.group(0)), text) if _UNSAFE.search(text) else text
+
+
+def shown(value: str, limit: int = LIMIT, *, keep_end: bool = False, cut: str = "…") -> str:
+    """A record's value as a message shows it: escaped (a backslash too, so that `\\n` in a
+    message always means a newline in the value) and, past `limit` characters, shortened to
+    `limit` with `cut` where the rest was; `keep_end` keeps the end instead of the start."""
+    # Each character shows as one or more: past `limit + 1` of them, the rest is cut anyway.
+    part = value[-(limit + 1) :] if keep_end else value[: limit + 1]
+    pieces = ["\\\\" if c == "\\" else _escape_one(c) if _UNSAFE.match(c) else c for c in part]
+    if sum(map(len, pieces)) <= limit:
+        return "".join(pieces)
+    room = limit - len(cut)
+    kept: list[str] = []
+    for piece in reversed(pieces) if keep_end else pieces:
+        room -= len(piece)
+        if room < 0:
+            break  # a whole escape or none: half of one would read as something else
+        kept.append(piece)
+    if keep_end:
+        return cut + "".join(reversed(kept))
+    return "".join(kept) + cut
+
+
+def quoted(value: str, limit: int = LIMIT, *, keep_end: bool = False, cut: str = "…") -> str:
+    """`'value'`, as `shown`: how every message quotes a value it takes from a record."""
+    return f"'{shown(value, limit, keep_end=keep_end, cut=cut)}'"
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +71,7 @@ class Location:
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{escaped(self.path)}:{self.line}:{self.column}"
 
 
 class Severity(enum.Enum):
@@ -36,6 +86,9 @@ class Note:
     location: Location
     message: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", escaped(self.message))  # see Diagnostic
+
     def __str__(self) -> str:
         return f"    note: {self.location}: {self.message}"
 
@@ -47,6 +100,11 @@ class Diagnostic:
     location: Location
     severity: Severity = Severity.ERROR
     notes: tuple[Note, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        # The last guard, whichever code made the message: every format (text, GitHub, JSON,
+        # MkDocs' log) shows one line per finding and no control character of a record.
+        object.__setattr__(self, "message", escaped(self.message))
 
     @property
     def is_error(self) -> bool:

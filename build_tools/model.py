@@ -6,6 +6,7 @@ Each model keeps the `SourceMap` of its file, so any later finding can point at 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -15,6 +16,38 @@ from .source.yaml_nodes import Path, SourceMap
 
 SECTION_IDS = ("at-a-glance", "description", "instructions", "variations", "tips", "faq")
 """The heading ids of an exercise page's sections, in page order."""
+
+PAGE_IDS: dict[str, str] = {
+    **{section: f"the page's '{section}' section" for section in SECTION_IDS},
+    "related-exercises": "the page's 'related-exercises' section",
+    "find-query": "the search box",
+    "find-results": "the list of search results",
+}
+"""Every fixed id of an exercise page, whichever template writes it (`templates/pages/`, the
+search form of `templates/theme/partials/find.html`), with what carries it. A record's anchor
+equal to one of these would lead a link to that element instead; a test compares this with the
+ids of a built page, so a template cannot add one unseen."""
+
+THEME_ID_PREFIX = "__"
+"""Material's own ids (`__drawer`, `__search`, `__toc`, `__nav_1`…) all start so."""
+
+_FIGURE_ID = re.compile(r"stance-[a-z0-9-]+-(title|desc)")
+_FIGURE_PART = {"title": "title", "desc": "description"}
+
+
+def page_id_use(anchor: str) -> str | None:
+    """What an exercise page itself gives the id `anchor` to, whatever the record says: a
+    section, the search form, the stance figure's title or description, the theme; None when
+    the id is free for the record."""
+    if anchor in PAGE_IDS:
+        return PAGE_IDS[anchor]
+    if anchor.startswith(THEME_ID_PREFIX):
+        return "the theme's own element"
+    figure = _FIGURE_ID.fullmatch(anchor)
+    if figure:
+        # `stance-<variation id or setup>-title`: the figure's ids (render/figure/drawing.py)
+        return f"the stance figure's {_FIGURE_PART[figure.group(1)]}"
+    return None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, escaped
 
 FORMATS = ("text", "github", "json")
 
@@ -15,7 +15,9 @@ def _escape_data(text: str) -> str:
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    # A file name is no message, so no Diagnostic guards it: a control character in it must
+    # not reach the log either.
+    return _escape_data(escaped(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def github_annotation(diagnostic: Diagnostic) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Location, Note
+from ..diagnostics import Location, Note, quoted
 from ..model import Vocabulary
 from ..source.load import Content
 from .registry import Finding, record_check
@@ -32,10 +32,12 @@ def alias_is_not_live(content: Content, vocabulary: Vocabulary) -> Iterator[Find
                 continue
             where = exercise.source.value(("aliases", index))
             if other is exercise:
-                yield Finding(where, f"alias '{alias}' is this exercise's own slug")
+                yield Finding(where, f"alias {quoted(alias)} is this exercise's own slug")
             else:
-                note = Note(other.source.value(("slug",)), f"'{alias}' is the slug of this page")
-                yield Finding(where, f"alias '{alias}' is the live page of '{other.name}'", (note,))
+                slug = other.source.value(("slug",))
+                note = Note(slug, f"{quoted(alias)} is the slug of this page")
+                message = f"alias {quoted(alias)} is the live page of {quoted(other.name)}"
+                yield Finding(where, message, (note,))
 
 
 @record_check(
@@ -57,7 +59,8 @@ def alias_is_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
             where = exercise.source.value(("aliases", index))
             if alias in first:
                 name, place = first[alias]
-                note = Note(place, f"first claimed by '{name}'")
-                yield Finding(where, f"alias '{alias}' is already an alias of '{name}'", (note,))
+                note = Note(place, f"first claimed by {quoted(name)}")
+                message = f"alias {quoted(alias)} is already an alias of {quoted(name)}"
+                yield Finding(where, message, (note,))
             else:
                 first[alias] = (exercise.name, where)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..addresses import exercise_url, slug_of
 from ..anchors import Anchored, anchored_items, kind_of
-from ..diagnostics import Note
+from ..diagnostics import Note, quoted
 from ..model import Exercise, Vocabulary
 from ..source.load import Content
 from .registry import Finding, record_check
@@ -26,7 +26,7 @@ def pages_by_address(content: Content) -> dict[str, Exercise]:
 
 
 def _id_note(exercise: Exercise, item: Anchored) -> Note:
-    return Note(exercise.source.value((*item.path, "id")), f"{item.kind} '{item.id}'")
+    return Note(exercise.source.value((*item.path, "id")), f"{item.kind} {quoted(item.id)}")
 
 
 @record_check(
@@ -68,9 +68,10 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
             old_id = entry.anchor.removeprefix(prefix)
             yield Finding(
                 location,
-                f"locked anchor '#{entry.anchor}' is gone: add 'aliases: [{old_id}]'"
+                f"locked anchor {quoted('#' + entry.anchor)} is gone:"
+                f" add {quoted(f'aliases: [{old_id}]')}"
                 f" to the {kind} that replaced it",
-                (Note(entry.location, f"published as '{entry.link}'"),),
+                (Note(entry.location, f"published as {quoted(entry.link)}"),),
             )
 
 
@@ -105,7 +106,8 @@ def aliases_are_free(content: Content, vocabulary: Vocabulary) -> Iterator[Findi
                 if owner is not None:
                     yield Finding(
                         where,
-                        f"alias '{alias}' collides with the live id of {owner.kind} '{owner.id}'",
+                        f"alias {quoted(alias)} collides with the live id of {owner.kind}"
+                        f" {quoted(owner.id)}",
                         (_id_note(exercise, owner),),
                     )
                 elif anchor in claimed:
@@ -113,7 +115,8 @@ def aliases_are_free(content: Content, vocabulary: Vocabulary) -> Iterator[Findi
                     first_at = exercise.source.value((*first.path, "aliases", first_index))
                     yield Finding(
                         where,
-                        f"alias '{alias}' is already an alias of {first.kind} '{first.id}'",
+                        f"alias {quoted(alias)} is already an alias of {first.kind}"
+                        f" {quoted(first.id)}",
                         (Note(first_at, "first claimed here"),),
                     )
                 else:
@@ -164,7 +167,8 @@ def locked_pages_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
             old_slug = slug_of(page) or page
             yield Finding(
                 locked[0].location,
-                f"published page '{page}' has no record: add 'aliases: [{old_slug}]' to the"
+                f"published page {quoted(page)} has no record:"
+                f" add {quoted(f'aliases: [{old_slug}]')} to the"
                 f" record that replaced it, or its {count} locked link{'s' if count != 1 else ''}"
                 " break",
             )

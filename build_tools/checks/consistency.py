@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..diagnostics import Severity
+from ..diagnostics import Severity, quoted
 from ..model import Exercise, FaqEntry, Reference, Step, Variation, Vocabulary
 from ..source.load import Content
 from ..source.schema import field_name
@@ -65,7 +65,8 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
                 where = field_name(tuple(p for p in path if not isinstance(p, int)))
                 yield Finding(
                     exercise.source.value(path),
-                    f"{where} '{term}' is not named in the text (as '{name}' or an alias)",
+                    f"{where} {quoted(term)} is not named in the text"
+                    f" (as {quoted(name)} or an alias)",
                 )
 
 
@@ -103,8 +104,8 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
                 if name is not None:
                     yield Finding(
                         exercise.source.value(path),
-                        f"{field_name(path)} names '{as_written(text, name)}'"
-                        f" (muscles '{term.id}'), which the record does not declare",
+                        f"{field_name(path)} names {quoted(as_written(text, name))}"
+                        f" (muscles {quoted(term.id)}), which the record does not declare",
                     )
                     break
 
@@ -132,8 +133,8 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
                 if normalize(text[start:end]).casefold() != wanted:
                     yield Finding(
                         exercise.source.value(path),
-                        f"{field_name(path)} writes the name as '{text[start:end]}';"
-                        f" the record's name is '{exercise.name}'",
+                        f"{field_name(path)} writes the name as {quoted(text[start:end])};"
+                        f" the record's name is {quoted(exercise.name)}",
                     )
 
 
@@ -157,8 +158,8 @@ def variations_described(content: Content, vocabulary: Vocabulary) -> Iterator[F
             if not any(ref.kind in {"step", "faq"} for ref in variation.see):
                 yield Finding(
                     exercise.source.value(("variations", index)),
-                    f"variations[{index}] '{variation.id}' has no 'see' reference to the step or"
-                    " FAQ entry that describes it",
+                    f"variations[{index}] {quoted(variation.id)} has no 'see' reference to the"
+                    " step or FAQ entry that describes it",
                 )
 
 
@@ -204,8 +205,11 @@ def references_resolve(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
                     problem = "refers to the entry it is on"
                 elif target is None:
                     hint = difflib.get_close_matches(ref.id, _ids(exercise, ref.kind), n=1)
-                    suffix = f" (did you mean '{Reference(ref.kind, hint[0])}'?)" if hint else ""
+                    meant = quoted(str(Reference(ref.kind, hint[0]))) if hint else ""
+                    suffix = f" (did you mean {meant}?)" if hint else ""
                     problem = f"matches no {_KIND_NAMES[ref.kind]}{suffix}"
                 else:
                     continue
-                yield Finding(exercise.source.value(path), f"{field_name(path)} '{ref}' {problem}")
+                yield Finding(
+                    exercise.source.value(path), f"{field_name(path)} {quoted(str(ref))} {problem}"
+                )

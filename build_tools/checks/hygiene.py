@@ -145,7 +145,7 @@ def no_template_syntax(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
             if match:
                 yield Finding(
                     exercise.source.value(path),
-                    f"{field_name(path)} contains template syntax '{match.group(0)}':"
+                    f"{field_name(path)} contains template syntax {quoted(match.group(0))}:"
                     f" {quoted(text)}",
                 )
 
@@ -175,7 +175,7 @@ def no_empty_items(content: Content, vocabulary: Vocabulary) -> Iterator[Finding
             if not has_words(text):
                 problem = "has no words"
             elif match:
-                problem = f"holds the placeholder '{match.group(0)}'"
+                problem = f"holds the placeholder {quoted(match.group(0))}"
             else:
                 continue
             yield Finding(

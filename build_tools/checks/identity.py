@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 
-from ..diagnostics import Note
-from ..model import SECTION_IDS, Exercise, Vocabulary
+from ..anchors import anchored_items
+from ..diagnostics import Note, quoted
+from ..model import Exercise, Vocabulary, page_id_use
 from ..source.load import Content
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
-from .prose import normalize, quoted
+from .prose import normalize
+from .prose import quoted as quoted_text
 from .registry import Finding, record_check
 
 
@@ -35,7 +37,8 @@ def slug_matches_file(content: Content, vocabulary: Vocabulary) -> Iterator[Find
         if exercise.slug != stem:
             yield Finding(
                 exercise.source.value(("slug",)),
-                f"slug '{exercise.slug}' does not match the file name '{stem}.yaml'",
+                f"slug {quoted(exercise.slug)} does not match the file name"
+                f" {quoted(stem + '.yaml')}",
             )
 
 
@@ -59,7 +62,7 @@ def slugs_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
             where = earlier.source.value(("slug",))
             yield Finding(
                 exercise.source.value(("slug",)),
-                f"slug '{exercise.slug}' is already used by {where.path}",
+                f"slug {quoted(exercise.slug)} is already used by {where.path}",
                 (Note(where, "first used here"),),
             )
 
@@ -95,12 +98,34 @@ def ids_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
                 earlier = field_name((section, first))
                 yield Finding(
                     exercise.source.value(path),
-                    f"{field_name(path)} '{id_}' is already used by {earlier}",
+                    f"{field_name(path)} {quoted(id_)} is already used by {earlier}",
                     (Note(exercise.source.value((section, first, "id")), "first used here"),),
                 )
 
 
 _PREFIXES = {"step-": "steps", "variation-": "variations"}
+
+
+def _taken(exercise: Exercise, anchor: str, bare: bool) -> str | None:
+    """What the page already gives `anchor` to, as the end of a message; None when it is free.
+    `bare` for an FAQ entry's anchor, the id as written, which may not take the form of a
+    step's or a variation's anchor either."""
+    use = page_id_use(anchor)
+    if use is not None:
+        return f"is the id of {use}"
+    if anchor == exercise.slug:
+        return "is the id of the page title (the slug)"
+    prefix = next((p for p in _PREFIXES if anchor.startswith(p)), None) if bare else None
+    if prefix is not None:
+        return f"starts with '{prefix}', which the page keeps for {_PREFIXES[prefix]}"
+    return None
+
+
+def _taken_message(path: Path, id_: str, anchor: str, problem: str) -> str:
+    if anchor == id_:
+        return f"{field_name(path)} {quoted(id_)} {problem}"
+    anchor_shown = quoted("#" + anchor)
+    return f"{field_name(path)} {quoted(id_)} makes the anchor {anchor_shown}, which {problem}"
 
 
 @record_check(
@@ -112,26 +137,61 @@ _PREFIXES = {"step-": "steps", "variation-": "variations"}
 )
 def faq_ids_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: an FAQ id that the page already gives to something else: a section
-    (`tips`, `faq`, `description`…), the page title (the slug), or an id starting with
-    `step-` or `variation-`, which the page keeps for steps and variations.
+    (`tips`, `faq`, `description`…), the search form (`find-query`, `find-results`), the
+    stance figure (`stance-<variation>-title`), the page title (the slug), or an id starting
+    with `step-` or `variation-`, which the page keeps for steps and variations. A step's or
+    variation's anchor (`step-<id>`) equal to one of the page's ids is caught too.
 
     Why: an FAQ entry's id is its anchor as written (`#heel-lift`); if it equals another
-    anchor on the page, a link to the answer lands on the other element.
+    anchor on the page, a link to the answer lands on the other element, and the build
+    rejects the page.
 
     How to fix: choose another short id for the entry, usually a word or two of its topic."""
     for exercise in content.exercises:
-        for index, entry in enumerate(exercise.faq):
-            path: Path = ("faq", index, "id")
-            prefix = next((p for p in _PREFIXES if entry.id.startswith(p)), None)
-            if entry.id in SECTION_IDS:
-                problem = f"is the id of the page's '{entry.id}' section"
-            elif entry.id == exercise.slug:
-                problem = "is the id of the page title (the slug)"
-            elif prefix is not None:
-                problem = f"starts with '{prefix}', which the page keeps for {_PREFIXES[prefix]}"
-            else:
-                continue
-            yield Finding(exercise.source.value(path), f"{field_name(path)} '{entry.id}' {problem}")
+        for item in anchored_items(exercise):
+            problem = _taken(exercise, item.anchor, item.anchor == item.id)
+            if problem is not None:
+                path: Path = (*item.path, "id")
+                yield Finding(
+                    exercise.source.value(path),
+                    _taken_message(path, item.id, item.anchor, problem),
+                )
+
+
+@record_check(
+    "C106",
+    "anchor alias the page already uses",
+    example="content/heel-press.yaml:125:15: C106 faq[3].aliases[0] 'find-results' is the id of"
+    " the list of search results",
+    per_record=True,
+)
+def aliases_free(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
+    """What it catches: an old id kept in the `aliases` of a step, variation or FAQ entry that
+    the page already gives to something else: a section (`tips`), the search form
+    (`find-results`), the stance figure, the page title (the slug), or, for an FAQ entry, an id
+    in the form of a step's or variation's anchor (`step-…`, `variation-…`).
+
+    Why: an alias is an anchor of its own on the page; when another element carries the same
+    id, the old link lands on that element (the section, the search list, the figure) instead
+    of the entry it was kept for.
+
+    How to fix: remove the alias: a link with that id reaches the page's own element,
+    whatever the record says. If a template change took an id that published links to the
+    entry still use, give the template's element another id instead."""
+    for exercise in content.exercises:
+        items = list(anchored_items(exercise))
+        live = {item.anchor for item in items}  # an alias equal to one is C502's
+        for item in items:
+            bare = item.anchor == item.id
+            for index, (alias, anchor) in enumerate(
+                zip(item.aliases, item.alias_anchors, strict=True)
+            ):
+                problem = None if anchor in live else _taken(exercise, anchor, bare)
+                if problem is not None:
+                    path: Path = (*item.path, "aliases", index)
+                    yield Finding(
+                        exercise.source.value(path), _taken_message(path, alias, anchor, problem)
+                    )
 
 
 @record_check(
@@ -159,6 +219,7 @@ def questions_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Findi
             path: Path = ("faq", index, "question")
             yield Finding(
                 exercise.source.value(path),
-                f"{field_name(path)} {quoted(entry.question)} is already asked in faq[{first}]",
+                f"{field_name(path)} {quoted_text(entry.question)} is already asked in"
+                f" faq[{first}]",
                 (Note(exercise.source.value(("faq", first, "question")), "first asked here"),),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..diagnostics import quoted
 from ..site.reader import BuiltSite, PageFacts, Ref
 from ..source.load import Content
 from .registry import Finding, site_check
@@ -35,7 +36,8 @@ def link_targets_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
         for element, url, ref in site.links(page):
             if ref in broken:
                 yield Finding(
-                    page.location(element), f"link '{url}' leads to no page or file of the site"
+                    page.location(element),
+                    f"link {quoted(url)} leads to no page or file of the site",
                 )
 
 
@@ -78,5 +80,5 @@ def fragments_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
                 where = "" if target.uri == page.uri else f" on {target.uri}"
                 yield Finding(
                     page.location(element),
-                    f"link '{url}' leads to no element with id '{ref.fragment}'{where}",
+                    f"link {quoted(url)} leads to no element with id {quoted(ref.fragment)}{where}",
                 )

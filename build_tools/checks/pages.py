@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..diagnostics import Location, Note
+from ..diagnostics import Location, Note, quoted
 from ..model import SECTION_IDS, Exercise
 from ..site.reader import HEADINGS, BuiltPage
 from ..source.schema import field_name
@@ -41,7 +41,7 @@ def sections_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Findin
     How to fix: correct the template in `templates/pages/` that the message leads to."""
     if page is None:
         yield Finding(
-            exercise.source.value(("slug",)), f"the page of '{exercise.slug}' was not built"
+            exercise.source.value(("slug",)), f"the page of {quoted(exercise.slug)} was not built"
         )
         return
     for section in exercise.sections():
@@ -196,7 +196,7 @@ def anchors_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Finding
             continue
         carriers = page.carriers(anchor)
         note = (Note(exercise.source.value(path), "declared here"),)
-        label = f"anchor '#{anchor}' ({field_name(path)})"
+        label = f"anchor {quoted('#' + anchor)} ({field_name(path)})"
         if not carriers:
             yield Finding(_title(page, exercise), f"{label} is missing", note)
         else:

@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+from .. import diagnostics
+
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 
@@ -102,12 +104,12 @@ def has_words(text: str) -> bool:
 
 
 def quoted(text: str, limit: int = 40) -> str:
-    """A value quoted for a message, shortened so the message stays on one line."""
-    text = normalize(text)
-    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 3]}...'"
+    """Prose quoted for a message as the page shows it (spacing collapsed), shortened so the
+    message stays on one line; the one quoting rule of `diagnostics.quoted`, at the width and
+    with the `...` that the prose findings have always printed."""
+    return diagnostics.quoted(normalize(text), limit, cut="...")
 
 
 def quoted_end(text: str, limit: int = 40) -> str:
     """Like `quoted`, but keeps the end of a long text, where the problem is."""
-    text = normalize(text)
-    return f"'{text}'" if len(text) <= limit else f"'...{text[3 - limit :]}'"
+    return diagnostics.quoted(normalize(text), limit, keep_end=True, cut="...")

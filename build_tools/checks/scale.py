@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..diagnostics import quoted
 from ..model import Vocabulary
 from ..site.browse import NO_EQUIPMENT
 from ..source.load import Content
@@ -54,5 +55,5 @@ def index_slug_is_reserved(content: Content, vocabulary: Vocabulary) -> Iterator
         if exercise.slug in RESERVED_SLUGS:
             yield Finding(
                 exercise.source.value(("slug",)),
-                f"slug '{exercise.slug}' is reserved for the exercise index",
+                f"slug {quoted(exercise.slug)} is reserved for the exercise index",
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..diagnostics import Note
+from ..diagnostics import Note, quoted
 from ..model import Exercise, Term, Vocabulary
 from ..source.load import Content
 from ..source.yaml_nodes import Path
@@ -74,11 +74,11 @@ def terms_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
             if term in terms:
                 continue
             hint = _hint(term, terms)
-            suffix = f" (did you mean '{hint}'?)" if hint else ""
+            suffix = f" (did you mean {quoted(hint)}?)" if hint else ""
             field = ".".join(str(p) for p in path if not isinstance(p, int))
             yield Finding(
                 exercise.source.value(path),
-                f"{field} '{term}' is not in the {kind} vocabulary{suffix}",
+                f"{field} {quoted(term)} is not in the {kind} vocabulary{suffix}",
             )
 
 
@@ -108,6 +108,7 @@ def aliases_unambiguous(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
                 what = "name" if below == ("name",) else "alias"
                 yield Finding(
                     vocabulary.source.value(path),
-                    f"{what} '{text}' of {kind} '{term.id}' already names {kind} '{owner}'",
+                    f"{what} {quoted(text)} of {kind} {quoted(term.id)} already names {kind}"
+                    f" {quoted(owner)}",
                     (Note(vocabulary.source.value(first), "first given here"),),
                 )

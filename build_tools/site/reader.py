@@ -33,7 +33,12 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # What a browser follows or fetches; `<a>` also carries fragments.
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
-_PARSER = etree.HTMLParser(collect_ids=False)  # ids are read by the checks, not looked up
+# Ids are read by the checks, not looked up. `huge_tree`: without it libxml2 stops at a text
+# node past 10 MB (one long answer, or the JSON-LD of a page with many FAQ entries) or at a
+# depth of 256 and, recovering, silently hands back the page cut short there, so the checks
+# report sections that the page does hold. These pages are our own build's output, not input
+# from strangers, so the limits that guard against hostile documents are not needed here.
+_PARSER = etree.HTMLParser(collect_ids=False, huge_tree=True)
 # Plain strings: a page's facts must not keep its tree alive.
 _IDS = etree.XPath("//@id | //a[not(@id)]/@name", smart_strings=False)
 _CARRIERS = etree.XPath("//*[@id = $name] | //a[@name = $name and not(@id)]")
