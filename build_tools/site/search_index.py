@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from .textfold import IRREGULAR, STOPWORDS, compact, fold, keywords
+from .textfold import IRREGULAR, STOPWORDS, compact, fold, fold_set, keywords
 
 KINDS = ("exercise", "browse", "page", "faq")
 NAME_KINDS = frozenset({"exercise", "browse", "page"})
@@ -105,33 +105,35 @@ def postings(found: Mapping[int, int], counts: Sequence[int]) -> list[int]:
     """Delta-coded ids, each carrying the field it was found in and its entry's word count in
     the low bits."""
     cap = (1 << COUNT_BITS) - 1
-    ids = sorted(found)
-    return [
-        (((d << FIELD_BITS) | found[i]) << COUNT_BITS) | min(counts[i], cap)
-        for d, i in zip(deltas(ids), ids, strict=True)
-    ]
+    out, last = [], 0
+    for i in sorted(found):  # already in order as the build fills it: a linear pass
+        out.append((((i - last) << FIELD_BITS | found[i]) << COUNT_BITS) | min(counts[i], cap))
+        last = i
+    return out
 
 
 def entry_words(entry: Entry) -> tuple[dict[str, int], int]:
     """(every word that finds the entry, with the best field it is in; the number of words of
     its title)."""
-    words: dict[str, int] = {}
+    # Body text is folded in one piece: its words are found one by one, never run together.
+    words = dict.fromkeys(fold_set(" ".join(entry.text)) - STOPWORDS, TEXT)
     count = len(keywords(fold(entry.title)))
     names = TERM if entry.names_rank_as_terms else NAME
-    for field_, texts in (
-        (TEXT, entry.text),
-        (TERM, entry.terms),
-        (names, (entry.title, *entry.names)),
-    ):
+    for field_, texts in ((TERM, entry.terms), (names, (entry.title, *entry.names))):
         for text in texts:
-            kept = keywords(fold(text))
-            words.update(dict.fromkeys(kept, field_))
-            if field_ != TEXT and entry.kind in NAME_KINDS:
-                # "Pull-Ups" is also found as "pullups": adjacent words run together.
-                words.update(dict.fromkeys((a + b for a, b in pairwise(kept)), field_))
-                words[compact(kept)] = field_
+            words.update(dict.fromkeys(_name_words(text, entry.kind in NAME_KINDS), field_))
     words.pop("", None)
     return words, count
+
+
+@cache
+def _name_words(text: str, joined: bool) -> tuple[str, ...]:
+    """The words of a name or term (the vocabulary's names recur in every record)."""
+    kept = keywords(fold(text))
+    if not joined:
+        return tuple(kept)
+    # "Pull-Ups" is also found as "pullups": adjacent words run together.
+    return (*kept, *(a + b for a, b in pairwise(kept)), compact(kept))
 
 
 def _shards(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:

@@ -84,6 +84,15 @@ def fold(text: str) -> list[str]:
     return [stem(w) for w in _WORDS.findall(plain)]
 
 
+def fold_set(text: str) -> set[str]:
+    """The distinct words of `fold(text)`, faster for long text: each word is made singular once."""
+    plain = text.lower()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return {stem(w) for w in set(_WORDS.findall(_APOSTROPHES.sub("", plain)))}
+
+
 def keywords(words: Iterable[str]) -> list[str]:
     """The words that are searched for: stopwords dropped, order kept."""
     return [w for w in words if w not in STOPWORDS]

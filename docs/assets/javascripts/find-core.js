@@ -378,14 +378,16 @@
         if (!acc) continue;
         acc.forEach(function (hit, id) {
           var kind = kindOf(m, id);
-          var tier = tierOf(kind, hit.f);
+          // How closely the title matches counts only for entries found by their title.
+          var extra = hit.f === 0 ? Math.max(0, (titleWords.get(id) || 0) - used) : 0;
+          // A question typed whole is what the reader wants, as a name typed whole is.
+          var tier = kind === "faq" && hit.f === 0 && extra === 0 ? 0 : tierOf(kind, hit.f);
           var candidate = {
             id: id,
             kind: kind,
             penalty: hit.p,
             tier: tier,
-            // How closely the title matches counts only for entries found by their title.
-            extra: hit.f === 0 ? Math.max(0, (titleWords.get(id) || 0) - used) : 0,
+            extra: extra,
           };
           var had = scores.get(id);
           if (had === undefined || better(candidate, had) < 0) scores.set(id, candidate);
