@@ -10,7 +10,7 @@ import pytest
 
 from build_tools.site import search_index
 from build_tools.site.search_index import Entry, build_index, typo_keys
-from build_tools.site.textfold import STOPWORDS, fold, keywords
+from build_tools.site.textfold import STOPWORDS, fold, fold_set, keywords
 
 from .conftest import BuiltSite
 from .find_probe import needs_node, probe, search
@@ -50,6 +50,12 @@ def test_folding_forgives_case_hyphens_spaces_and_plurals() -> None:
         "stretch",
         "most",
     ]
+
+
+def test_folding_long_text_at_once_finds_the_same_words() -> None:
+    text = " ".join(FOLD_CASES) + " it’s O'Brien's straße\u00a0ﬁt 5-6 reps; don't"
+    for case in (*FOLD_CASES, text):
+        assert fold_set(case) == set(fold(case)), case
 
 
 @needs_node

@@ -102,14 +102,14 @@ def deltas(ids: Iterable[int]) -> list[int]:
 
 
 def postings(found: Mapping[int, int], counts: Sequence[int]) -> list[int]:
-    """Delta-coded ids, each carrying the field it was found in and its entry's word count in
-    the low bits."""
-    cap = (1 << COUNT_BITS) - 1
-    out, last = [], 0
-    for i in sorted(found):  # already in order as the build fills it: a linear pass
-        out.append((((i - last) << FIELD_BITS | found[i]) << COUNT_BITS) | min(counts[i], cap))
-        last = i
-    return out
+    """Delta-coded ids, each carrying the field it was found in and its entry's word count (at
+    most 15) in the low bits. `found` lists its ids in ascending order, as the build fills it."""
+    ids = list(found)
+    shift = FIELD_BITS + COUNT_BITS
+    return [
+        ((i - before) << shift) | (f << COUNT_BITS) | counts[i]
+        for i, before, f in zip(ids, [0, *ids[:-1]], found.values(), strict=True)
+    ]
 
 
 def entry_words(entry: Entry) -> tuple[dict[str, int], int]:
@@ -117,23 +117,24 @@ def entry_words(entry: Entry) -> tuple[dict[str, int], int]:
     its title)."""
     # Body text is folded in one piece: its words are found one by one, never run together.
     words = dict.fromkeys(fold_set(" ".join(entry.text)) - STOPWORDS, TEXT)
-    count = len(keywords(fold(entry.title)))
+    joined = entry.kind in NAME_KINDS
     names = TERM if entry.names_rank_as_terms else NAME
     for field_, texts in ((TERM, entry.terms), (names, (entry.title, *entry.names))):
         for text in texts:
-            words.update(dict.fromkeys(_name_words(text, entry.kind in NAME_KINDS), field_))
+            words.update(dict.fromkeys(_name_words(text, joined)[1], field_))
     words.pop("", None)
-    return words, count
+    return words, len(_name_words(entry.title, joined)[0])
 
 
 @cache
-def _name_words(text: str, joined: bool) -> tuple[str, ...]:
-    """The words of a name or term (the vocabulary's names recur in every record)."""
-    kept = keywords(fold(text))
+def _name_words(text: str, joined: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the words of a name or term, and all words that find it); the vocabulary's names recur
+    in every record."""
+    kept = tuple(keywords(fold(text)))
     if not joined:
-        return tuple(kept)
+        return kept, kept
     # "Pull-Ups" is also found as "pullups": adjacent words run together.
-    return (*kept, *(a + b for a, b in pairwise(kept)), compact(kept))
+    return kept, (*kept, *(a + b for a, b in pairwise(kept)), compact(kept))
 
 
 def _shards(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
@@ -184,9 +185,10 @@ def build_index(
     ordered = sorted(entries, key=lambda e: KINDS.index(e.kind))  # stable: keeps A-Z order
     found: dict[str, dict[int, int]] = defaultdict(dict)
     counts: list[int] = []
+    cap = (1 << COUNT_BITS) - 1
     for number, entry in enumerate(ordered):
         words, count = words_of(entry)
-        counts.append(count)
+        counts.append(min(count, cap))
         for word, where in words.items():
             found[word][number] = where
     # Any word of the index may be the one a typo meant.

@@ -84,13 +84,19 @@ def fold(text: str) -> list[str]:
     return [stem(w) for w in _WORDS.findall(plain)]
 
 
+# Every ASCII character that is not a letter or digit becomes a space; apostrophes go.
+_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()} | {ord(c): None for c in "'`"}
+
+
 def fold_set(text: str) -> set[str]:
     """The distinct words of `fold(text)`, faster for long text: each word is made singular once."""
-    plain = text.lower()
-    if not plain.isascii():
-        decomposed = unicodedata.normalize("NFKD", plain)
-        plain = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return {stem(w) for w in set(_WORDS.findall(_APOSTROPHES.sub("", plain)))}
+    lower = text.lower()
+    found: set[str] = set()
+    if not lower.isascii():  # fold never joins words across spaces: only these tokens need it
+        tokens = lower.split()
+        found.update(w for t in tokens if not t.isascii() for w in fold(t))
+        lower = " ".join(t for t in tokens if t.isascii())
+    return found | {stem(w) for w in set(lower.translate(_SPACES).split())}
 
 
 def keywords(words: Iterable[str]) -> list[str]:
