@@ -1,1 +1,2 @@
-"""The command-line face: `python -m build_tools check | lock | build`."""
+"""The command-line face: `python -m build_tools check | lock | build`.
+"""

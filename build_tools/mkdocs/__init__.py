@@ -1,1 +1,2 @@
-"""The MkDocs (and ProperDocs) face: the plugin, which hands MkDocs' events to `build/`."""
+"""The MkDocs (and ProperDocs) face: the plugin, which hands MkDocs' events to `build/`.
+"""
