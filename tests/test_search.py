@@ -10,7 +10,7 @@ import pytest
 
 from build_tools.site import search_index
 from build_tools.site.search_index import Entry, build_index, typo_keys
-from build_tools.site.textfold import STOPWORDS, fold, keywords
+from build_tools.site.textfold import STOPWORDS, fold, fold_set, keywords
 
 from .conftest import BuiltSite
 from .find_probe import needs_node, probe, search
@@ -50,6 +50,12 @@ def test_folding_forgives_case_hyphens_spaces_and_plurals() -> None:
         "stretch",
         "most",
     ]
+
+
+def test_folding_long_text_at_once_finds_the_same_words() -> None:
+    text = " ".join(FOLD_CASES) + " it’s O'Brien's straße\u00a0ﬁt 5-6 reps; don't"
+    for case in (*FOLD_CASES, text):
+        assert fold_set(case) == set(fold(case)), case
 
 
 @needs_node
@@ -95,13 +101,102 @@ def test_postings_carry_the_entry_and_its_number_of_title_words() -> None:
         [Entry("exercise", "Pull-Ups", "a/"), Entry("exercise", "Weighted Pull Ups", "b/")]
     )
     shard = json.loads(index.files["w/pu.json"])
-    bits = search_index.COUNT_BITS
+    bits = search_index.COUNT_BITS + search_index.FIELD_BITS
     assert shard["pull"] == [(0 << bits) | 2, (1 << bits) | 3]
     assert shard["pullup"] == shard["pull"]  # adjacent words run together
     assert json.loads(index.files["d/0.json"]) == [
-        ["Pull-Ups", "a/", ""],
-        ["Weighted Pull Ups", "b/", ""],
+        ["Pull-Ups", "a/", "", ""],
+        ["Weighted Pull Ups", "b/", "", ""],
     ]
+
+
+def test_postings_say_whether_a_word_is_in_the_name_the_terms_or_the_text() -> None:
+    entry = Entry(
+        "exercise",
+        "Heel Press",
+        "a/",
+        terms=("Gastrocnemius", "calf", "Wall"),
+        text=("Press the heel into the floor.", "Lean on the wall."),
+        about="A calf stretch.",
+    )
+    shards = {p: json.loads(d) for p, d in build_index([entry]).files.items() if p[:2] == "w/"}
+    words = {w: ids for shard in shards.values() for w, ids in shard.items()}
+    field = {w: (ids[0] >> search_index.COUNT_BITS) & 3 for w, ids in words.items()}
+    assert field["heel"] == field["press"] == search_index.NAME  # the name beats the text
+    assert field["wall"] == field["calf"] == field["gastrocnemius"] == search_index.TERM
+    assert field["floor"] == field["lean"] == search_index.TEXT
+    assert "heelpress" in words
+    assert "floorlean" not in words  # only names run together
+
+
+def _site(tmp_path: Path, entries: list[Entry]) -> Path:
+    for path, data in build_index(entries).files.items():
+        (tmp_path / "search" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "search" / path).write_bytes(data)
+    return tmp_path
+
+
+@needs_node
+def test_names_rank_above_terms_above_questions_above_body_text(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        [
+            Entry("exercise", "Ankle Circles", "e/circles/"),
+            Entry("exercise", "Box Jump", "e/box/", text=("Land softly; the ankle gives.",)),
+            Entry("exercise", "Heel Press", "e/heel/", terms=("calf",), text=("Bend the ankle.",)),
+            Entry("faq", "Is the ankle safe?", "e/heel/#safe", "Heel Press"),
+            Entry("browse", "Calf", "b/calf/", names_rank_as_terms=True),
+        ],
+    )
+    found = search(site, "ankle", "calf")
+    assert [r["title"] for r in found["ankle"]] == [
+        "Ankle Circles",
+        "Is the ankle safe?",
+        "Box Jump",  # body text: A–Z among equals
+        "Heel Press",
+    ]
+    # A browse page of one exercise ranks as that exercise's terms do, after the exercise.
+    assert [r["title"] for r in found["calf"]] == ["Heel Press", "Calf"]
+
+
+@needs_node
+def test_a_snippet_marks_the_words_found_in_the_sentence_that_holds_them(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        [
+            Entry(
+                "exercise",
+                "Heel Press",
+                "e/heel/",
+                terms=("calf",),
+                text=("A calf stretch.", "Keep the ankle and the Ankles loose."),
+                about="A calf stretch.",
+            )
+        ],
+    )
+    found = search(site, "ankle", "calf")
+    ankle = found["ankle"][0]["snippet"]
+    assert ankle["text"] == "Keep the ankle and the Ankles loose."
+    assert [ankle["text"][a:b] for a, b in ankle["marks"]] == ["ankle", "Ankles"]
+    calf = found["calf"][0]["snippet"]
+    assert [calf["text"][a:b] for a, b in calf["marks"]] == ["calf"]
+
+
+@needs_node
+def test_a_typo_is_forgiven_even_where_the_typed_word_is_in_the_index(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        [
+            Entry("exercise", "Dumbell Row", "e/row/"),
+            Entry("exercise", "Goblet Squat", "e/goblet/", terms=("Dumbbell",)),
+        ],
+    )
+    found = search(site, "dumbbell", "dumbell", "goblet sqaut")
+    assert [r["title"] for r in found["dumbbell"]] == ["Goblet Squat", "Dumbell Row"]
+    assert [r["title"] for r in found["dumbell"]] == ["Dumbell Row", "Goblet Squat"]
+    assert found["goblet sqaut"][0]["title"] == "Goblet Squat"
+    # Words under five letters hold no typo: "calf" is not "half".
+    assert search(site, "rwo ")["rwo "] == []
 
 
 def test_stopwords_are_not_indexed() -> None:
@@ -188,8 +283,8 @@ def test_every_exercise_is_found_by_its_name_and_every_question_by_its_text(
     entries = [row for chunk in chunks for row in json.loads(chunk.read_text())]
     meta = json.loads((corpus_site.path / "search" / "meta.json").read_text())
     faq_start = dict(meta["kinds"])["faq"]
-    names = [title for title, url, _ in entries[: dict(meta["kinds"])["browse"]]]
-    questions = [(title, url) for title, url, _ in entries[faq_start:]]
+    names = [title for title, *_ in entries[: dict(meta["kinds"])["browse"]]]
+    questions = [(title, url) for title, url, *_ in entries[faq_start:]]
     answers = search(corpus_site.path, *names, *(q for q, _ in questions))
     for name in names:
         assert name in [r["title"] for r in answers[name]], name
@@ -218,3 +313,48 @@ def test_every_heel_press_question_is_found_and_rear_heel_lift_offers_its_answer
     assert answers["Heel-Press"][0]["url"] == "exercises/heel-press/"
     for question in questions:
         assert answers[question][0]["title"] == question
+
+
+HEEL_PRESS_QUERIES = (
+    "calf stretch",
+    "calf strech",
+    "calves",
+    "stretch",
+    "achilles",
+    "gastrocnemius",
+    "soleus",
+    "ankle",
+    "warm up",
+    "achilles stretch",
+    "wall",
+)
+
+
+@needs_node
+def test_heel_press_is_found_first_by_what_it_is(built_site: BuiltSite) -> None:
+    answers = search(built_site.path, *HEEL_PRESS_QUERIES)
+    for query in HEEL_PRESS_QUERIES:
+        best = answers[query][0]
+        assert best["url"] == "exercises/heel-press/", (query, answers[query])
+        marked = [best["snippet"]["text"][a:b].lower() for a, b in best["snippet"]["marks"]]
+        assert marked, query
+
+
+EDITORS = ("reference/", "editors/", "benchmark/", "publishing/")
+
+
+def test_the_readers_index_holds_no_editors_page(built_site: BuiltSite) -> None:
+    rows = [
+        row
+        for chunk in (built_site.path / "search" / "d").glob("*.json")
+        for row in json.loads(chunk.read_text())
+    ]
+    assert any(url == "" for _, url, *_ in rows)  # the home page is still there
+    assert [url for _, url, *_ in rows if url.startswith(EDITORS)] == []
+
+
+@needs_node
+def test_wall_offers_heel_press_and_no_editors_check_page(built_site: BuiltSite) -> None:
+    (answer,) = search(built_site.path, "wall", limit=50).values()
+    assert answer[0]["title"] == "Heel Press"
+    assert [r["url"] for r in answer if r["url"].startswith(EDITORS)] == []

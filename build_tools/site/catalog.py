@@ -8,6 +8,7 @@ results with the index's own entry files.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -26,7 +27,41 @@ KIND_NAMES = {
 }
 NO_EQUIPMENT_NAMES = ("no equipment", "bodyweight only", "body weight only")
 FACET_DIR = "browse/data"
+EDITORS_SECTIONS = frozenset({"reference", "editors", "benchmark", "publishing"})
+"""The editors' pages (hand-written and generated): readers' search never offers them."""
 _PARSER = etree.HTMLParser()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _terms(e: Exercise, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """Every name and alias of the exercise's muscles, equipment, category, level and uses."""
+    used = (
+        *((vocabulary.muscles, m) for m in (*e.primary_muscles, *e.secondary_muscles)),
+        *((vocabulary.equipment, t) for t in e.equipment),
+        (vocabulary.categories, e.category),
+        (vocabulary.levels, e.level),
+        *((vocabulary.uses, u) for u in e.when_to_use),
+    )
+    return tuple(
+        dict.fromkeys(
+            text for terms, id_ in used for text in (terms[id_].name, *terms[id_].aliases)
+        )
+    )
+
+
+def _sentences(e: Exercise) -> tuple[str, ...]:
+    """The exercise's body text, sentence by sentence (a snippet is one sentence)."""
+    texts = (
+        e.summary,
+        *e.description,
+        *(s.text for s in e.instructions),
+        *(part for v in e.variations for part in (v.name, v.emphasis)),
+        *e.tips,
+        *(f.answer for f in e.faq),
+    )
+    return tuple(s for text in texts for s in _SENTENCE_END.split(" ".join(text.split())) if s)
 
 
 def exercise_entries(ordered: Sequence[Exercise], vocabulary: Vocabulary) -> list[Entry]:
@@ -38,11 +73,16 @@ def exercise_entries(ordered: Sequence[Exercise], vocabulary: Vocabulary) -> lis
             e.url,
             f"{vocabulary.categories[e.category].name} · {vocabulary.levels[e.level].name}",
             e.other_names,
+            terms=_terms(e, vocabulary),
+            text=_sentences(e),
+            about=e.summary,
         )
         for e in ordered
     ]
     for e in ordered:
-        found.extend(Entry("faq", f.question, f"{e.url}#{f.anchor}", e.name) for f in e.faq)
+        found.extend(
+            Entry("faq", f.question, f"{e.url}#{f.anchor}", e.name, about=f.answer) for f in e.faq
+        )
     return found
 
 
@@ -60,7 +100,12 @@ def browse_entries(groups: Iterable[Group], vocabulary: Vocabulary) -> list[Entr
             kind = {"muscle": "muscles", "level": "levels", "category": "categories"}
             term = getattr(vocabulary, kind.get(group.kind, group.kind))[group.term]
             names = term.aliases
-        found.append(Entry("browse", group.label, group.url(), context, names))
+        # A page of one exercise is worth less to the reader than the exercise itself.
+        found.append(
+            Entry(
+                "browse", group.label, group.url(), context, names, names_rank_as_terms=count == 1
+            )
+        )
     return found
 
 
@@ -84,6 +129,8 @@ def written_page_entries(
     the title the navigation gives the page (else its `h1`), and each `h2` that has an id."""
     found = []
     for source in sources:
+        if source.split("/")[0].removesuffix(".md") in EDITORS_SECTIONS:
+            continue
         url = url_of_source(source)
         path = site_dir / file_of(url)
         if not path.is_file():

@@ -17,36 +17,46 @@ Layout (every file JSON, under the site's `search/` folder):
 - `t/<letter>.json`: the words of names, under keys that survive one typo in their first three
   letters (the first two letters, and each deletion of one of the first three), grouped by the
   key's first letter. A misspelled word finds its candidates here, then its postings in `w/`.
-- `d/<n>.json`: the entries themselves (`[title, url, context]`), in chunks of consecutive ids.
+- `d/<n>.json`: the entries themselves (`[title, url, context, about]`), in chunks of consecutive
+  ids; `about` is the short text a result's snippet is cut from (an exercise's summary, an
+  answer).
+- `x/<n>.json`: the sentences of the exercises' body text, in chunks of `TEXT_CHUNK` exercises,
+  fetched only to cut the snippet of a result found by its body text alone.
 
-A posting is `delta << 4 | words`: the gap to the previous entry id, and how many words the
-entry's title has (up to 15), so the browser ranks the closest titles first ("Pullups" before
-"Weighted Pull-ups" for `pull ups`) before it fetches any entry. Ids follow kinds (exercises A–Z,
-browse pages, other pages, then FAQ questions grouped by exercise), so a lower id is a better
-result at equal match quality.
+A posting is `delta << 6 | field << 4 | words`: the gap to the previous entry id, where the word
+was found (`FIELDS`: the title or other names, the terms, the body text), and how many words the
+entry's title has (up to 15), so the browser ranks names above terms above body text, and the
+closest titles first ("Pullups" before "Weighted Pull-ups" for `pull ups`), before it fetches any
+entry. Ids follow kinds (exercises A–Z, browse pages, other pages, then FAQ questions grouped by
+exercise), so a lower id is a better result at equal match quality.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from .textfold import IRREGULAR, STOPWORDS, compact, fold, keywords
+from .textfold import IRREGULAR, STOPWORDS, compact, fold, fold_set, keywords
 
 KINDS = ("exercise", "browse", "page", "faq")
 NAME_KINDS = frozenset({"exercise", "browse", "page"})
+FIELDS = ("name", "term", "text")
+NAME, TERM, TEXT = range(len(FIELDS))
 CHUNK = 128
 """Entries per `d/` file: small enough that ten results cost little, big enough to be few files."""
+TEXT_CHUNK = 4
+"""Exercises per `x/` file: a body-text snippet costs a few records' sentences, not a chunk's."""
 COUNT_BITS = 4
+FIELD_BITS = 2
 SHARD_LIMIT = 24_000
 """A `w/` file bigger than this (bytes before gzip) is split one letter deeper."""
 MAX_DEPTH = 6
-TYPO_MIN = 4
-"""A query word this long or longer may hold one typo (in a query of five letters or more)."""
+TYPO_MIN = 5
+"""A query word this long or longer may hold one typo."""
 TYPO_WORD_MIN = 4
 
 
@@ -60,6 +70,16 @@ class Entry:
     context: str = ""
     names: tuple[str, ...] = field(default=())
     """Other names that find this entry as its title does (an exercise's other names)."""
+    terms: tuple[str, ...] = field(default=())
+    """What the entry is about by the vocabulary's every name: its muscles, equipment, category
+    and uses. They rank just below names."""
+    text: tuple[str, ...] = field(default=())
+    """The sentences of its body text (summary, description, steps, tips, answers)."""
+    about: str = ""
+    """The short text a snippet is cut from when the title does not hold the query."""
+    names_rank_as_terms: bool = False
+    """The entry's names rank as terms do: a browse page of a single exercise, which a reader
+    looking for the term wants less than the exercise itself."""
 
 
 @dataclass(frozen=True)
@@ -81,27 +101,40 @@ def deltas(ids: Iterable[int]) -> list[int]:
     return out
 
 
-def postings(ids: Iterable[int], counts: Sequence[int]) -> list[int]:
-    """Delta-coded ids, each carrying its entry's word count in the low bits."""
-    cap = (1 << COUNT_BITS) - 1
+def postings(found: Mapping[int, int], counts: Sequence[int]) -> list[int]:
+    """Delta-coded ids, each carrying the field it was found in and its entry's word count (at
+    most 15) in the low bits. `found` lists its ids in ascending order, as the build fills it."""
+    ids = list(found)
+    shift = FIELD_BITS + COUNT_BITS
     return [
-        (d << COUNT_BITS) | min(counts[i], cap)
-        for d, i in zip(deltas(ids), sorted(ids), strict=True)
+        ((i - before) << shift) | (f << COUNT_BITS) | counts[i]
+        for i, before, f in zip(ids, [0, *ids[:-1]], found.values(), strict=True)
     ]
 
 
-def entry_words(entry: Entry) -> tuple[set[str], int]:
-    """(every word that finds the entry, the number of words of its title)."""
-    words: set[str] = set()
-    count = len(keywords(fold(entry.title)))
-    for text in (entry.title, *entry.names):
-        kept = keywords(fold(text))
-        words.update(kept)
-        if entry.kind in NAME_KINDS:
-            # "Pull-Ups" is also found as "pullups": adjacent words run together.
-            words.update(a + b for a, b in pairwise(kept))
-            words.add(compact(kept))
-    return words, count
+def entry_words(entry: Entry) -> tuple[dict[str, int], int]:
+    """(every word that finds the entry, with the best field it is in; the number of words of
+    its title)."""
+    # Body text is folded in one piece: its words are found one by one, never run together.
+    words = dict.fromkeys(fold_set(" ".join(entry.text)) - STOPWORDS, TEXT)
+    joined = entry.kind in NAME_KINDS
+    names = TERM if entry.names_rank_as_terms else NAME
+    for field_, texts in ((TERM, entry.terms), (names, (entry.title, *entry.names))):
+        for text in texts:
+            words.update(dict.fromkeys(_name_words(text, joined)[1], field_))
+    words.pop("", None)
+    return words, len(_name_words(entry.title, joined)[0])
+
+
+@cache
+def _name_words(text: str, joined: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the words of a name or term, and all words that find it); the vocabulary's names recur
+    in every record."""
+    kept = tuple(keywords(fold(text)))
+    if not joined:
+        return kept, kept
+    # "Pull-Ups" is also found as "pullups": adjacent words run together.
+    return kept, (*kept, *(a + b for a, b in pairwise(kept)), compact(kept))
 
 
 def _shards(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
@@ -143,23 +176,23 @@ def typo_keys(word: str) -> frozenset[str]:
 
 def build_index(
     entries: Sequence[Entry],
-    words_of: Callable[[Entry], tuple[set[str], int]] = entry_words,
+    words_of: Callable[[Entry], tuple[dict[str, int], int]] = entry_words,
 ) -> SearchIndex:
     """Every file of the index, from entries in the order they should rank at equal quality.
 
     `words_of` may remember `entry_words` between builds (`mkdocs serve`).
     """
     ordered = sorted(entries, key=lambda e: KINDS.index(e.kind))  # stable: keeps A-Z order
-    found: dict[str, set[int]] = defaultdict(set)
+    found: dict[str, dict[int, int]] = defaultdict(dict)
     counts: list[int] = []
-    name_words: set[str] = set()
+    cap = (1 << COUNT_BITS) - 1
     for number, entry in enumerate(ordered):
         words, count = words_of(entry)
-        counts.append(count)
-        for word in words:
-            found[word].add(number)
-        if entry.kind in NAME_KINDS:
-            name_words.update(w for w in words if len(w) >= TYPO_WORD_MIN)
+        counts.append(min(count, cap))
+        for word, where in words.items():
+            found[word][number] = where
+    # Any word of the index may be the one a typo meant.
+    typo_words = [w for w in found if len(w) >= TYPO_WORD_MIN]
 
     coded = {word: postings(ids, counts) for word, ids in found.items()}
     sizes = {word: len(word) + 4 + len(_json(ids)) for word, ids in coded.items()}
@@ -169,7 +202,7 @@ def build_index(
         shards[assigned[word]][word] = coded[word]
 
     typo: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for word in sorted(name_words):
+    for word in sorted(typo_words):
         for key in typo_keys(word):
             typo[key[0]][key].append(word)
 
@@ -183,14 +216,20 @@ def build_index(
     }
     files.update({f"t/{letter}.json": _json(keys) for letter, keys in sorted(typo.items())})
     for start in range(0, len(ordered), CHUNK):
-        chunk = [[e.title, e.url, e.context] for e in ordered[start : start + CHUNK]]
+        chunk = [[e.title, e.url, e.context, e.about] for e in ordered[start : start + CHUNK]]
         files[f"d/{start // CHUNK}.json"] = _json(chunk)
+    for start in range(0, len(ordered), TEXT_CHUNK):
+        texts = [list(e.text) for e in ordered[start : start + TEXT_CHUNK]]
+        if any(texts):
+            files[f"x/{start // TEXT_CHUNK}.json"] = _json(texts)
     files["meta.json"] = _json(
         {
-            "version": 1,
+            "version": 2,
             "kinds": starts,
             "count": len(ordered),
             "chunk": CHUNK,
+            "textChunk": TEXT_CHUNK,
+            "fieldBits": FIELD_BITS,
             "splits": splits,
             # The files that exist: the browser never asks for one that does not (no 404s).
             "shards": sorted(shards),

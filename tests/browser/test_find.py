@@ -108,7 +108,7 @@ def test_a_query_downloads_only_small_pieces_of_the_index(
     type_query(page, "How many sets of Pullups should I do?", PHONE)
     expect(first_result(page)).to_have_text("How many sets of Pullups should I do?")
     assert fetched
-    assert all(re.search(r"/search/(meta|[wtd]/[a-z0-9-]+)\.json$", url) for url in fetched)
+    assert all(re.search(r"/search/(meta|[wtdx]/[a-z0-9-]+)\.json$", url) for url in fetched)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/exercises/pullups/#sets-and-reps$"))
     expect(page.locator("details#sets-and-reps")).to_have_attribute("open", "")
@@ -143,3 +143,39 @@ def test_without_javascript_the_filter_page_is_plain_browse_links(
     expect(page.locator("h1")).to_have_text("No-equipment exercises")
     expect(page.get_by_role("link", name="Pullups", exact=True)).to_be_visible()
     context.close()
+
+
+EDITORS = re.compile(r"/(reference|editors|benchmark|publishing)/")
+DESCRIPTIVE = (
+    "calf stretch",
+    "calf strech",
+    "calves",
+    "stretch",
+    "achilles",
+    "gastrocnemius",
+    "soleus",
+    "ankle",
+    "warm up",
+    "achilles stretch",
+    "wall",
+)
+
+
+@pytest.mark.parametrize("query", DESCRIPTIVE)
+def test_heel_press_is_offered_first_by_what_it_is_with_the_words_marked(
+    browser: Browser, site_url: str, query: str
+) -> None:
+    page, errors = open_page(browser, site_url, DESKTOP)
+    type_query(page, query, DESKTOP)
+    expect(first_result(page)).to_have_text("Heel Press")
+    best = page.locator(".find__results [role=option]").first
+    expect(best.locator(".find__snippet mark").first).to_be_visible()
+    links = page.locator(".find__results [role=option] a")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert not [h for h in hrefs if EDITORS.search(h)], hrefs
+    titles = page.locator(".find__results [role=option] .find__title").all_inner_texts()
+    print(f"{query!r}: {titles[:3]}")
+    best.locator("a").click()
+    page.wait_for_url(re.compile(r"/exercises/heel-press/$"))
+    assert errors == []
+    page.context.close()

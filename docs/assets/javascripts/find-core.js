@@ -12,6 +12,8 @@
   "use strict";
 
   var KIND_RANK = { exercise: 0, browse: 0, page: 1, faq: 2 };
+  var SNIPPET = 160; // characters of a snippet, about two lines under a result
+  var TOKEN = /[\p{L}\p{N}'’`]+/gu;
 
   function stem(word, irregular) {
     if (Object.prototype.hasOwnProperty.call(irregular, word)) return irregular[word];
@@ -29,17 +31,21 @@
     });
   }
 
-  /* Postings: `delta << bits | words` → ids, and each id's number of title words. */
-  function decodePostings(list, bits, words) {
+  /* Postings: `(delta << fieldBits | field) << bits | words` → ids, the field each was found in
+     (0 name, 1 term, 2 body text), and each id's number of title words. */
+  function decodePostings(list, bits, fieldBits, words) {
     var ids = new Array(list.length);
+    var fields = new Array(list.length);
     var mask = (1 << bits) - 1;
+    var fieldMask = (1 << fieldBits) - 1;
     var value = 0;
     for (var i = 0; i < list.length; i++) {
-      value += list[i] >> bits;
+      value += Math.floor(list[i] / (1 << (bits + fieldBits)));
       ids[i] = value;
+      fields[i] = (list[i] >> bits) & fieldMask;
       words.set(value, list[i] & mask);
     }
-    return ids;
+    return { ids: ids, fields: fields };
   }
 
   function decode(deltas) {
@@ -94,22 +100,67 @@
     });
   }
 
-  function addAll(hits, ids, penalty) {
-    for (var i = 0; i < ids.length; i++) {
-      var had = hits.get(ids[i]);
-      if (had === undefined || had > penalty) hits.set(ids[i], penalty);
+  /* A hit is {p: penalty, f: field}; of two ways one word finds an entry, the better counts. */
+  function addAll(hits, found, penalty) {
+    for (var i = 0; i < found.ids.length; i++) {
+      var had = hits.get(found.ids[i]);
+      var f = found.fields[i];
+      if (had === undefined || had.p > penalty || (had.p === penalty && had.f > f)) {
+        hits.set(found.ids[i], { p: penalty, f: f });
+      }
     }
   }
 
+  /* Every word must find the entry: penalties add up, and the worst field counts. */
   function intersect(a, b) {
     var out = new Map();
     var small = a.size <= b.size ? a : b;
     var large = small === a ? b : a;
-    small.forEach(function (penalty, id) {
+    small.forEach(function (hit, id) {
       var other = large.get(id);
-      if (other !== undefined) out.set(id, penalty + other);
+      if (other !== undefined) out.set(id, { p: hit.p + other.p, f: Math.max(hit.f, other.f) });
     });
     return out;
+  }
+
+  /* The places of the words of `text` that fold to one of `marked`, as [start, end] pairs. */
+  function marksIn(text, marked, irregular) {
+    var marks = [];
+    var match;
+    TOKEN.lastIndex = 0;
+    while ((match = TOKEN.exec(text))) {
+      var words = fold(match[0], irregular);
+      for (var i = 0; i < words.length; i++) {
+        if (marked.has(words[i])) {
+          marks.push([match.index, match.index + match[0].length]);
+          break;
+        }
+      }
+    }
+    return marks;
+  }
+
+  /* A short piece of `text` around its first mark, the marks moved with it. */
+  function cut(text, marks) {
+    if (text.length <= SNIPPET) return { text: text, marks: marks };
+    var start = 0;
+    if (marks.length && marks[0][1] > SNIPPET - 20) {
+      start = text.lastIndexOf(" ", Math.max(0, marks[0][0] - 40)) + 1;
+    }
+    var end = text.lastIndexOf(" ", start + SNIPPET);
+    if (end <= start) end = start + SNIPPET;
+    var head = start > 0 ? "…" : "";
+    var shift = head.length - start;
+    return {
+      text: head + text.slice(start, end) + "…",
+      marks: marks
+        .filter(function (m) {
+          return m[0] >= start && m[1] <= end;
+        })
+        .map(function (m) {
+          return [m[0] + shift, m[1] + shift];
+        }),
+    };
   }
 
   /* `load(path)` resolves to the parsed JSON of a file under search/, or null if it is absent. */
@@ -153,7 +204,7 @@
     var titleWords = new Map(); // entry id → number of words of its title, learnt from postings
 
     function ids(m, list) {
-      return decodePostings(list, m.countBits, titleWords);
+      return decodePostings(list, m.countBits, m.fieldBits, titleWords);
     }
 
     function shard(m, word) {
@@ -164,19 +215,29 @@
       });
     }
 
-    /* Entries that hold `word`: 0 exact, 1 as a prefix (the word being typed), 3 within one typo.
-       `open` is false when the word is too short for its shard to list its completions. */
-    async function lookup(m, word, typing, typo) {
+    /* Entries that hold `word`: 0 exact, 1 as a prefix (the word being typed), 3 within one typo;
+       the index's words that found them go into `marked`. `open` is false when the word is too
+       short for its shard to list its completions. */
+    async function lookup(m, word, typing, typo, marked) {
       var data = await shard(m, word);
       var hits = new Map();
-      if (data[word]) addAll(hits, ids(m, data[word]), 0);
+      if (data[word]) {
+        addAll(hits, ids(m, data[word]), 0);
+        marked.add(word);
+      }
       var open = word.length >= 2 && !m.splitSet.has(shardOf(m, word));
       if (typing && open) {
         for (var key in data) {
-          if (key !== word && key.lastIndexOf(word, 0) === 0) addAll(hits, ids(m, data[key]), 1);
+          if (key !== word && key.lastIndexOf(word, 0) === 0) {
+            addAll(hits, ids(m, data[key]), 1);
+            marked.add(key);
+          }
         }
       }
-      if (hits.size === 0 && typo && word.length >= m.typoMin) {
+      // A word the index holds may still be a misspelling of another it holds ("dumbbell" and a
+      // record's "Dumbell"); then only whole words one typo away count, not their completions.
+      var exact = hits.size > 0;
+      if (typo && word.length >= m.typoMin) {
         var keys = typoKeys(word);
         var groups = await Promise.all(
           keys.map(function (key) {
@@ -188,7 +249,8 @@
           ((group && group[keys[i]]) || []).forEach(function (candidate) {
             // "pullpus" keeps its s (words in -us are not plurals): try it without, too.
             var bare = word.replace(/s$/, "");
-            var close = typing ? startsWithinOne : withinOne;
+            var close = typing && !exact ? startsWithinOne : withinOne;
+            if (candidate === word) return;
             if (close(word, candidate) || (bare !== word && close(bare, candidate))) {
               near.add(candidate);
             }
@@ -201,7 +263,8 @@
             });
           })
         );
-        shards.forEach(function (list) {
+        shards.forEach(function (list, i) {
+          if (list.length) marked.add(Array.from(near)[i]);
           addAll(hits, ids(m, list), 3);
         });
       }
@@ -217,7 +280,35 @@
     async function entry(m, id) {
       var chunk = await get("d/" + Math.floor(id / m.chunk) + ".json");
       var row = chunk[id % m.chunk];
-      return { id: id, kind: kindOf(m, id), title: row[0], url: row[1], context: row[2] };
+      return {
+        id: id,
+        kind: kindOf(m, id),
+        title: row[0],
+        url: row[1],
+        context: row[2],
+        about: row[3] || "",
+      };
+    }
+
+    /* The snippet of a result: the piece of its short text, else of the sentence of its body
+       text, that holds most of the words found; null when it has neither. */
+    async function snippet(m, e, marked, wanted) {
+      var best = null;
+      function consider(text) {
+        var marks = marksIn(text, marked, m.irregular);
+        var seen = new Set(
+          marks.map(function (r) {
+            return fold(text.slice(r[0], r[1]), m.irregular).join("");
+          })
+        ).size;
+        if (!best || seen > best.seen) best = { text: text, marks: marks, seen: seen };
+      }
+      if (e.about) consider(e.about);
+      if ((!best || best.seen < wanted) && e.kind === "exercise" && e.tier > 0) {
+        var texts = await get("x/" + Math.floor(e.id / m.textChunk) + ".json");
+        ((texts && texts[e.id % m.textChunk]) || []).forEach(consider);
+      }
+      return best && cut(best.text, best.marks);
     }
 
     /* The query's words as typed, and run together pairwise ("pull ups" is also "pullups"). */
@@ -231,11 +322,21 @@
       return found;
     }
 
-    /* Better first: fewer typos and unfinished words, fewer title words the query did not
-       name, exercises and browse pages before other pages and answers, then A–Z. */
+    /* How an entry was found: 0 by its names, 1 by its terms (muscles, equipment, category...),
+       2 by the question it is, 3 by body text. */
+    function tierOf(kind, field) {
+      if (field === 2) return 3;
+      if (kind === "faq") return field === 0 ? 2 : 3;
+      return field;
+    }
+
+    /* Better first: fewer typos and unfinished words, names before terms before questions before
+       body text, fewer title words the query did not name, exercises and browse pages before
+       other pages and answers, then A–Z. */
     function better(a, b) {
       return (
         a.penalty - b.penalty ||
+        a.tier - b.tier ||
         a.extra - b.extra ||
         KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         a.id - b.id
@@ -251,8 +352,7 @@
       });
       if (!words.length) return [];
       var typing = !/\s$/.test(query);
-      // One typo is forgiven in names of five letters or more, never in shorter ones.
-      var typos = words.join("").length >= 5;
+      var marked = new Set();
       var scores = new Map();
       var tried = variants(words);
       for (var v = 0; v < tried.length; v++) {
@@ -260,7 +360,8 @@
         var found = await Promise.all(
           variant.words.map(function (word, i) {
             var last = i === variant.words.length - 1;
-            return lookup(m, word, typing && last, typos && !variant.merged);
+            // One typo is forgiven in words of five letters or more (`typoMin`), never in shorter.
+            return lookup(m, word, typing && last, !variant.merged, marked);
           })
         );
         var acc = null;
@@ -275,12 +376,18 @@
           used++;
         }
         if (!acc) continue;
-        acc.forEach(function (penalty, id) {
+        acc.forEach(function (hit, id) {
+          var kind = kindOf(m, id);
+          // How closely the title matches counts only for entries found by their title.
+          var extra = hit.f === 0 ? Math.max(0, (titleWords.get(id) || 0) - used) : 0;
+          // A question typed whole is what the reader wants, as a name typed whole is.
+          var tier = kind === "faq" && hit.f === 0 && extra === 0 ? 0 : tierOf(kind, hit.f);
           var candidate = {
             id: id,
-            kind: kindOf(m, id),
-            penalty: penalty,
-            extra: Math.max(0, (titleWords.get(id) || 0) - used),
+            kind: kind,
+            penalty: hit.p,
+            tier: tier,
+            extra: extra,
           };
           var had = scores.get(id);
           if (had === undefined || better(candidate, had) < 0) scores.set(id, candidate);
@@ -291,8 +398,13 @@
         top.map(function (candidate) {
           return entry(m, candidate.id).then(function (e) {
             e.penalty = candidate.penalty;
+            e.tier = candidate.tier;
             e.extra = candidate.extra;
-            return e;
+            e.titleMarks = marksIn(e.title, marked, m.irregular);
+            return snippet(m, e, marked, words.length).then(function (cutText) {
+              e.snippet = cutText;
+              return e;
+            });
           });
         })
       );
@@ -308,5 +420,7 @@
     decode: decode,
     withinOne: withinOne,
     startsWithinOne: startsWithinOne,
+    marksIn: marksIn,
+    cut: cut,
   };
 });

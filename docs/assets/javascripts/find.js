@@ -54,6 +54,22 @@
       all[active].scrollIntoView({ block: "nearest" });
     }
 
+    /* Text as text nodes and <mark>s: the record's text is never parsed as HTML. */
+    function marked(cut) {
+      var span = document.createElement("span");
+      var at = 0;
+      cut.marks.forEach(function (range) {
+        if (range[0] < at) return;
+        span.appendChild(document.createTextNode(cut.text.slice(at, range[0])));
+        var mark = document.createElement("mark");
+        mark.textContent = cut.text.slice(range[0], range[1]);
+        span.appendChild(mark);
+        at = range[1];
+      });
+      span.appendChild(document.createTextNode(cut.text.slice(at)));
+      return span;
+    }
+
     function render(results) {
       list.textContent = "";
       active = -1;
@@ -67,9 +83,8 @@
         var link = document.createElement("a");
         link.href = root + result.url;
         link.tabIndex = -1;
-        var title = document.createElement("span");
+        var title = marked({ text: result.title, marks: result.titleMarks || [] });
         title.className = "find__title";
-        title.textContent = result.title;
         link.appendChild(title);
         var context = result.kind === "faq" ? result.context + " · answer" : result.context;
         if (context) {
@@ -77,6 +92,11 @@
           small.className = "find__context";
           small.textContent = context;
           link.appendChild(small);
+        }
+        if (result.snippet && result.snippet.text) {
+          var snippet = marked(result.snippet);
+          snippet.className = "find__snippet";
+          link.appendChild(snippet);
         }
         item.appendChild(link);
         list.appendChild(item);
