@@ -41,9 +41,12 @@ class Excess:
     """The key of the mapping at `at` that is too long, when that is the problem."""
 
 
-def excesses(data: Any) -> list[Excess]:
+def excesses(data: Any, text_length: int | None = None) -> list[Excess]:
     """Every place `data` goes past DEPTH, ITEMS or TEXT_CHARS. A collection past a limit is not
-    looked into, so one list of 100,000 entries is one finding."""
+    looked into, so one list of 100,000 entries is one finding. Parsed from a text of
+    `text_length` characters no longer than TEXT_CHARS, no string in it can be too long, and
+    strings are not looked at."""
+    strings = text_length is None or text_length > TEXT_CHARS.value
     found: list[Excess] = []
     stack: list[tuple[tuple[str | int, ...], Any, int]] = [((), data, 0)]
     while stack:
@@ -51,21 +54,23 @@ def excesses(data: Any) -> list[Excess]:
         if isinstance(value, str):
             if len(value) > TEXT_CHARS.value:
                 found.append(Excess(at, f"is {_too_long(len(value))}"))
-        elif isinstance(value, (list, dict)):
-            if depth >= DEPTH.value:
-                found.append(Excess(at, f"is nested too deep (at most {DEPTH.value} levels)"))
-            elif len(value) > ITEMS.value:
-                kind = "items" if isinstance(value, list) else "fields"
-                count = f"{len(value):,}, at most {ITEMS.value:,}"
-                found.append(Excess(at, f"has too many {kind} ({count})"))
-            elif isinstance(value, list):
-                stack.extend(((*at, i), item, depth + 1) for i, item in enumerate(value))
-            else:
-                for key, item in value.items():
-                    if isinstance(key, str) and len(key) > TEXT_CHARS.value:
-                        found.append(Excess(at, f"has a key {_too_long(len(key))}", key))
-                    else:
-                        stack.append(((*at, key), item, depth + 1))
+        elif depth >= DEPTH.value:
+            found.append(Excess(at, f"is nested too deep (at most {DEPTH.value} levels)"))
+        elif len(value) > ITEMS.value:
+            kind = "items" if isinstance(value, list) else "fields"
+            found.append(
+                Excess(at, f"has too many {kind} ({len(value):,}, at most {ITEMS.value:,})")
+            )
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, (list, dict)) or (strings and isinstance(item, str)):
+                    stack.append(((*at, index), item, depth + 1))
+        else:
+            for key, item in value.items():
+                if strings and isinstance(key, str) and len(key) > TEXT_CHARS.value:
+                    found.append(Excess(at, f"has a key that is {_too_long(len(key))}", key))
+                elif isinstance(item, (list, dict)) or (strings and isinstance(item, str)):
+                    stack.append(((*at, key), item, depth + 1))
     return found
 
 

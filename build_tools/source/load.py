@@ -70,15 +70,15 @@ def _read(
     parsed = parse_yaml(text, shown)
     problems = list(parsed.diagnostics)
     if parsed.data is not None and not problems:
-        problems.extend(_beyond_limits(parsed.data, parsed.source))
+        problems.extend(_beyond_limits(parsed.data, parsed.source, len(text)))
     if parsed.data is not None and not problems:
         problems.extend(validate(parsed.data, parsed.source, schema))
     return parsed.data, parsed.source, problems
 
 
-def _beyond_limits(data: object, source: SourceMap) -> list[Diagnostic]:
+def _beyond_limits(data: object, source: SourceMap, text_length: int) -> list[Diagnostic]:
     found = []
-    for excess in excesses(data):
+    for excess in excesses(data, text_length):
         name = f"field '{field_name(excess.at)}'" if excess.at else "the record"
         if excess.key is None:
             location = source.value(excess.at)
