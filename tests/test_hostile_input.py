@@ -149,6 +149,24 @@ def test_a_lock_that_cannot_be_read_is_a_finding(
     assert findings(project) == [expected]
 
 
+def test_a_lock_that_cannot_be_opened_is_a_finding(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tests run as root, whom permissions do not stop: the refusal is made by hand.
+    lock = project / "content" / "anchors.lock"
+    real_open = os.open
+
+    def refusing_open(path: object, *args: int, **kwargs: int) -> int:
+        if str(path) == str(lock):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("os.open", refusing_open)
+    assert findings(project) == [
+        "content/anchors.lock:1:1: Y006 cannot read the file: Permission denied"
+    ]
+
+
 # --- 3. anchors and aliases -------------------------------------------------------------------
 
 

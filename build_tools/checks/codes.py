@@ -1,8 +1,8 @@
 """The codes that reading, validating and rendering emit themselves (Y, S, T), for the catalogue.
 
 The record and site checks describe themselves in their docstrings; these codes come from
-`source/yaml_nodes.py`, `source/load.py`, `source/schema.py` and `build/pipeline.py`, so
-their entries are written here.
+`source/files.py`, `source/yaml_nodes.py`, `source/load.py`, `source/schema.py` and
+`build/pipeline.py`, so their entries are written here.
 """
 
 from __future__ import annotations
