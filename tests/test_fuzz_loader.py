@@ -114,6 +114,9 @@ def load_and_checks_survive(project: Path, record: bytes) -> None:
         assert diagnostic.location.path
         assert diagnostic.location.line >= 1
         assert diagnostic.location.column >= 1
+    if not result.content.exercises:  # a record is read or said to be wrong, never dropped
+        shown = {d.location.path for d in result.diagnostics if d.severity.value == "error"}
+        assert "content/heel-press.yaml" in shown
 
 
 # Characters that mean something to YAML, or to a reader of bytes.

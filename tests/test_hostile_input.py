@@ -356,3 +356,11 @@ def test_the_limits_are_on_the_checks_page() -> None:
     page = catalogue_pages()["reference/checks/y0.md"]
     for limit in LIMITS:
         assert str(limit) in page
+
+
+@pytest.mark.parametrize("text", ["false\n", "12\n", "2024-01-01\n", "~\n", "just text\n"])
+def test_a_record_that_is_one_value_is_a_finding(project: Path, text: str) -> None:
+    (project / "content" / "heel-press.yaml").write_text(text)
+    found = checked(project)
+    assert found
+    assert {path for _, path, _, _ in found} == {"content/heel-press.yaml"}

@@ -54,6 +54,8 @@ def excesses(data: Any, text_length: int | None = None) -> list[Excess]:
         if isinstance(value, str):
             if len(value) > TEXT_CHARS.value:
                 found.append(Excess(at, f"is {_too_long(len(value))}"))
+        elif not isinstance(value, (list, dict)):
+            continue  # a whole document that is one number, date or true/false
         elif depth >= DEPTH.value:
             found.append(Excess(at, f"is nested too deep (at most {DEPTH.value} levels)"))
         elif len(value) > ITEMS.value:

@@ -69,9 +69,9 @@ def _read(
         return None, SourceMap(shown), [text]
     parsed = parse_yaml(text, shown)
     problems = list(parsed.diagnostics)
-    if parsed.data is not None and not problems:
+    if not problems:
         problems.extend(_beyond_limits(parsed.data, parsed.source, len(text)))
-    if parsed.data is not None and not problems:
+    if not problems:  # a document that is only `~` is data too: the schema says it is no record
         problems.extend(validate(parsed.data, parsed.source, schema))
     return parsed.data, parsed.source, problems
 
