@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 
 from build_tools.build.pipeline import Project, run
 from build_tools.cli.main import main
+from build_tools.source.yaml_nodes import parse_yaml
 
 from .conftest import ROOT, copy_project
 
@@ -234,3 +235,18 @@ def test_the_bounds_catch_a_case_that_runs_away() -> None:
         time.sleep(2)
     with pytest.raises(MemoryError), bounded():
         bytearray(MEMORY_PER_CASE + (1 << 28))
+
+
+ANCHOR_TOKENS = [*TOKENS, "&x", "*x", ":", '"k":', ",", "!x"]
+
+
+@fuzz(1500)
+@given(st.lists(st.sampled_from(ANCHOR_TOKENS), max_size=40).map("".join))
+def test_every_anchor_or_alias_the_parser_sees_is_refused(text: str) -> None:
+    # The loader looks for anchors only in a text that may hold one: that guess never misses.
+    try:
+        events = list(yaml.parse(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return
+    if any(isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) for e in events):
+        assert "Y009" in [d.code for d in parse_yaml(text, "x.yaml").diagnostics]

@@ -17,6 +17,7 @@ from build_tools.source.identifiers import is_id, python_patterns
 from build_tools.source.limits import DEPTH, FILE_BYTES, ITEMS, LIMITS, TEXT_CHARS
 from build_tools.source.load import load_content
 from build_tools.source.schema import load_schema
+from build_tools.source.yaml_nodes import parse_yaml
 
 from .conftest import ROOT
 
@@ -364,3 +365,16 @@ def test_a_record_that_is_one_value_is_a_finding(project: Path, text: str) -> No
     found = checked(project)
     assert found
     assert {path for _, path, _, _ in found} == {"content/heel-press.yaml"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": &b [1], "c": *b}\n', '{"a":&b [1], "c":*b}\n', "- &b x\n- *b\n", "&b [*b]\n"],
+)
+def test_an_anchor_is_found_however_it_is_written(text: str) -> None:
+    assert [d.code for d in parse_yaml(text, "x.yaml").diagnostics] == ["Y009"]
+
+
+def test_prose_with_an_ampersand_or_a_star_is_no_anchor() -> None:
+    text = "a: Tips & tricks, 5 * 3 and a*b\n"
+    assert parse_yaml(text, "x.yaml").diagnostics == ()

@@ -25,9 +25,10 @@ _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 
-# What could be an anchor (`&a`) or an alias (`*a`): one of them where a value may start, then
-# a name. Prose such as "Tips & tricks" never matches, so most files skip the event scan.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.MULTILINE)
+# What could be an anchor (`&a`) or an alias (`*a`): one of them where a value may start (after
+# a space, a bracket, a comma or a JSON-style colon), then a name. Prose such as "Tips & tricks"
+# never matches, so most files skip the event scan.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\[\]{}]", re.MULTILINE)
 # The characters YAML refuses (PyYAML's reader and libyaml agree): control characters but tab
 # and line breaks, surrogates, U+FFFE and U+FFFF.
 _NOT_PRINTABLE = re.compile(
