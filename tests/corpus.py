@@ -3,12 +3,14 @@ copy of the project and the exact findings they must give.
 
 A case edits files of a scratch project (`content/`, `templates/`, `docs/`) or of a small
 built site (`site/`: the Heel Press page rendered by the project's templates into the
-skeleton in `tests/broken/site/`), then runs what `check` runs, or the built-site checks.
+skeleton in `tests/broken/site/`), then runs what `check` runs, or the built-site checks;
+`make: fifo|folder` and `link_to` put in a file that is not a plain one.
 A case with `schema` and `text` validates one YAML text against that schema instead.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +95,16 @@ def build_small_site(project: Path) -> None:
 
 def apply(edit: dict[str, Any], project: Path) -> None:
     path = project / edit["file"]
+    if "make" in edit:  # a file that is not a plain one, in place of what was there
+        if path.is_file():
+            path.unlink()
+        if edit["make"] == "fifo":
+            os.mkfifo(path)
+        else:
+            assert edit["make"] == "folder", edit
+            path.mkdir()
+    if "link_to" in edit:
+        path.symlink_to(edit["link_to"])
     if "copy_from" in edit:
         shutil.copy(project / edit["copy_from"], path)
     if "move_to" in edit:

@@ -1,12 +1,13 @@
 """The codes that reading, validating and rendering emit themselves (Y, S, T), for the catalogue.
 
 The record and site checks describe themselves in their docstrings; these codes come from
-`source/yaml_nodes.py`, `source/load.py`, `source/schema.py` and `build/pipeline.py`, so
-their entries are written here.
+`source/files.py`, `source/yaml_nodes.py`, `source/load.py`, `source/schema.py` and
+`build/pipeline.py`, so their entries are written here.
 """
 
 from __future__ import annotations
 
+from ..source.limits import LIMITS
 from .registry import describe
 
 describe(
@@ -74,6 +75,62 @@ describe(
     How to fix: save the file as UTF-8 (every editor offers it) and check its permissions.""",
     example="content/heel-press.yaml:1:1: Y006 cannot read the file: 'utf-8' codec can't decode"
     " byte 0xff in position 0: invalid start byte",
+)
+describe(
+    "Y007",
+    "file in content/ that is not a plain file",
+    """What it catches: a `*.yaml` file in `content/` (or the vocabulary, or the anchor lock)
+    that is a FIFO, a socket, a device or a folder, or a link to a file outside `content/` or to
+    nothing. Such a file is never opened for reading, and nothing it holds is printed.
+
+    Why: a FIFO would stop the build and the dev server for good, a device could be endless,
+    and a link could publish any file of the machine.
+
+    How to fix: put the record itself, a plain file, in `content/`, or remove what is there.""",
+    example="content/calf-raise.yaml:1:1: Y007 a FIFO, not a plain file: only plain files inside "
+    "content/ are read",
+)
+describe(
+    "Y008",
+    "record whose name does not end in .yaml",
+    """What it catches: a file in `content/` that ends in `.yml`, `.YAML` or another spelling
+    of `.yaml`. Editors' lock, swap and backup files (`.#x.yaml`, `.x.yaml.swp`, `x.yaml~`)
+    are left alone.
+
+    Why: records are read from `*.yaml` only, and the slug is the file's name: a second spelling
+    would let `heel-press.yml` and `heel-press.yaml` both claim one page, and a record saved
+    under it would otherwise be skipped without a word.
+
+    How to fix: rename the file to end in `.yaml`.""",
+    example="content/calf-raise.yml:1:1: Y008 records must end in .yaml: rename it to "
+    "'calf-raise.yaml'",
+)
+describe(
+    "Y009",
+    "YAML anchor or alias",
+    """What it catches: a YAML anchor (`&name`) or alias (`*name`), merge keys built on them
+    included; the finding is at the first one, found before anything is expanded.
+
+    Why: a few lines of aliases can expand to billions of values (an alias bomb) or refer to
+    themselves, and a record is easier to read with every value written where it applies.
+
+    How to fix: write the value out in each place it is needed.""",
+    example="content/heel-press.yaml:85:7: Y009 YAML anchors and aliases are not allowed in "
+    "records: write the value out",
+)
+describe(
+    "Y010",
+    "file past the loader's limits",
+    f"""What it catches: a file past one of the bounds the loader keeps:
+    {"; ".join(map(str, LIMITS))}.
+
+    Why: the bounds are far above any real record (the largest of a reference of 873 exercises
+    has 24 steps, and its longest text is 744 characters), and they keep a broken or hostile
+    file from taking the build's time and memory.
+
+    How to fix: split the text or the list, or remove what does not belong in the record.""",
+    example="content/heel-press.yaml:6:23: Y010 field 'level[0][0][0][0][0][0][0][0][0][0][0][0][0]"
+    "[0][0]' is nested too deep (at most 16 levels)",
 )
 describe(
     "S100",

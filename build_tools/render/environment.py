@@ -6,7 +6,7 @@ and a field a template names but the model lacks is an error, never an empty str
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -16,9 +16,27 @@ from ..model import Exercise, FaqEntry, Reference, Step, Term
 from .figure import stance_figures
 
 
+class UnreadableTemplate(jinja2.TemplateSyntaxError):
+    """A template file that cannot be opened or is not UTF-8: a template error at its first
+    line (T001), as a broken template is, rather than an exception out of the build."""
+
+
+class _Loader(jinja2.FileSystemLoader):
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            filename = str(Path(self.searchpath[0], *template.split("/")))
+            message = f"cannot read the template: {reason}"
+            raise UnreadableTemplate(message, 1, template, filename) from None
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=_Loader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -10,11 +10,13 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Location
+from ..diagnostics import Diagnostic
 from ..memo import FRESH, Mapper, Memo, in_order
 from ..model import Exercise, Vocabulary
+from .files import list_records, misnamed_record, read_text
+from .limits import excesses
 from .lock import LOCK_FILE, AnchorLock, read_lock
-from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, validate
+from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, field_name, validate
 from .yaml_nodes import SourceMap, parse_yaml
 
 VOCABULARY_FILE = Path("vocabulary") / "terms.yaml"
@@ -45,47 +47,64 @@ class Content:
 
 
 def record_paths(content_dir: Path) -> list[Path]:
-    """The exercise records: every `*.yaml` directly in the content folder, in name order."""
-    return sorted(content_dir.glob("*.yaml"))
+    """The exercise records: every `*.yaml` directly in the content folder, in name order
+    (editors' lock and backup files left out)."""
+    return list_records(content_dir).records
 
 
 def display_path(path: Path, root: Path) -> str:
     """POSIX path relative to the project root, as diagnostics print it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # The folder resolved, not the file: a link is shown where it is, not where it points.
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _read(path: Path, shown: str, schema: str) -> tuple[object, SourceMap, list[Diagnostic]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return (
-            None,
-            SourceMap(shown),
-            [Diagnostic("Y006", f"cannot read the file: {reason}", Location(shown))],
-        )
+def _read(
+    path: Path, shown: str, schema: str, inside: Path
+) -> tuple[object, SourceMap, list[Diagnostic]]:
+    text = read_text(path, shown, inside)
+    if isinstance(text, Diagnostic):
+        return None, SourceMap(shown), [text]
     parsed = parse_yaml(text, shown)
     problems = list(parsed.diagnostics)
-    if parsed.data is not None and not problems:
+    if not problems:
+        problems.extend(_beyond_limits(parsed.data, parsed.source, len(text)))
+    if not problems:  # a document that is only `~` is data too: the schema says it is no record
         problems.extend(validate(parsed.data, parsed.source, schema))
     return parsed.data, parsed.source, problems
+
+
+def _beyond_limits(data: object, source: SourceMap, text_length: int) -> list[Diagnostic]:
+    found = []
+    for excess in excesses(data, text_length):
+        name = f"field '{field_name(excess.at)}'" if excess.at else "the record"
+        if excess.key is None:
+            location = source.value(excess.at)
+        else:
+            location = source.key((*excess.at, excess.key))
+        found.append(Diagnostic("Y010", f"{name} {excess.problem}", location))
+    return found
 
 
 def load_exercise(
     path: Path, root: Path, shown: str | None = None
 ) -> tuple[Exercise | None, list[Diagnostic]]:
-    """One record; `shown` is its path as diagnostics print it, when the caller knows it."""
-    data, source, problems = _read(path, shown or display_path(path, root), EXERCISE_SCHEMA)
+    """One record; `shown` is its path as diagnostics print it, when the caller knows it. Only
+    a plain file, or a link to one in the record's own folder, is read."""
+    shown = shown or display_path(path, root)
+    data, source, problems = _read(path, shown, EXERCISE_SCHEMA, path.parent)
     if problems or not isinstance(data, dict):
         return None, problems
     return Exercise.from_data(data, source), problems
 
 
-def load_vocabulary(path: Path, root: Path) -> tuple[Vocabulary | None, list[Diagnostic]]:
-    data, source, problems = _read(path, display_path(path, root), VOCABULARY_SCHEMA)
+def load_vocabulary(
+    path: Path, root: Path, content_dir: Path | None = None
+) -> tuple[Vocabulary | None, list[Diagnostic]]:
+    inside = content_dir or path.parent.parent
+    data, source, problems = _read(path, display_path(path, root), VOCABULARY_SCHEMA, inside)
     if problems or not isinstance(data, dict):
         return None, problems
     return Vocabulary.from_data(data, source), problems
@@ -101,24 +120,39 @@ def load_content(
     """
     diagnostics: list[Diagnostic] = []
     vocabulary_path = content_dir / VOCABULARY_FILE
-    ((vocabulary, problems),) = memo.files([vocabulary_path], lambda p: load_vocabulary(p, root))
+    ((vocabulary, problems),) = memo.files(
+        [vocabulary_path], lambda p: load_vocabulary(p, root, content_dir)
+    )
     diagnostics.extend(problems)
     exercises: list[Exercise] = []
-    paths = record_paths(content_dir)
+    listing = list_records(content_dir)
+    paths = listing.records
     # Every record sits directly in the content folder: resolve that folder once, not each file.
     folder = display_path(content_dir, root)
-    shown = [f"{folder}/{p.name}" if folder != "." else p.name for p in paths]
+
+    def shown_as(path: Path) -> str:
+        return f"{folder}/{path.name}" if folder != "." else path.name
+
+    shown = [shown_as(p) for p in paths]
     names = dict(zip(paths, shown, strict=True))
     loaded = memo.files(paths, lambda p: load_exercise(p, root, names[p]), map_)
     for exercise, problems in loaded:
         diagnostics.extend(problems)
         if exercise is not None:
             exercises.append(exercise)
+    misnamed = [shown_as(p) for p in listing.misnamed]
+    diagnostics.extend(
+        misnamed_record(p, s) for p, s in zip(listing.misnamed, misnamed, strict=True)
+    )
     lock_file = content_dir / LOCK_FILE
+    lock = read_lock(lock_file, display_path(lock_file, root), content_dir)
+    if isinstance(lock, Diagnostic):
+        diagnostics.append(lock)
     return Content(
         tuple(exercises),
         vocabulary,
         tuple(diagnostics),
-        tuple(shown),
-        read_lock(lock_file, display_path(lock_file, root)),
+        # A misnamed record is a record that did not load: its page is not gone.
+        (*shown, *misnamed),
+        None if isinstance(lock, Diagnostic) else lock,
     )

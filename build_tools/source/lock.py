@@ -7,13 +7,15 @@ longer lands anywhere. A line leaves the lock only by hand, as a decision to bre
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..addresses import EXERCISES
-from ..diagnostics import Location
+from ..diagnostics import Diagnostic, Location
+from .files import read_text
+from .identifiers import is_id
 
 LOCK_FILE = "anchors.lock"
 
@@ -24,8 +26,14 @@ HEADER = """\
 # break that link on purpose.
 """
 
-_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_LINE = re.compile(rf"^(?P<page>{re.escape(EXERCISES)}{_ID}/)#(?P<anchor>{_ID})$")
+
+def _link(line: str) -> tuple[str, str] | None:
+    """(page, anchor) of a line that is one `exercises/<slug>/#<anchor>`, all of it."""
+    page, hash_, anchor = line.partition("/#")
+    slug = page.removeprefix(EXERCISES)
+    if not hash_ or slug == page or not is_id(slug) or not is_id(anchor):
+        return None
+    return f"{page}/", anchor
 
 
 @dataclass(frozen=True)
@@ -65,12 +73,14 @@ def parse_lock(text: str, path: str) -> AnchorLock:
     anchors: list[LockedAnchor] = []
     problems: list[LockProblem] = []
     seen: dict[str, Location] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
+    # Lines end at a line feed only, as an editor numbers them: any other break or control
+    # character inside a line makes it a line that is not a link.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip(" \t\r")
         if not line or line.startswith("#"):
             continue
         location = Location(path, number, raw.index(line[0]) + 1)
-        match = _LINE.match(line)
+        match = _link(line)
         if match is None:
             shown = line if len(line) <= 50 else line[:47] + "..."
             problems.append(
@@ -83,16 +93,18 @@ def parse_lock(text: str, path: str) -> AnchorLock:
             )
             continue
         seen[line] = location
-        anchors.append(LockedAnchor(match["page"], match["anchor"], location))
+        anchors.append(LockedAnchor(*match, location))
     return AnchorLock(path, tuple(anchors), tuple(problems))
 
 
-def read_lock(file: Path, shown: str) -> AnchorLock:
-    """The lock at `file`; no file means nothing has been published yet."""
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
+def read_lock(file: Path, shown: str, inside: Path | None = None) -> AnchorLock | Diagnostic:
+    """The lock at `file`; no file means nothing has been published yet. A lock that cannot be
+    read is a finding (Y006, Y007), read as the plain files of `inside` are (`files.read_text`)."""
+    if not os.path.lexists(file):
         return AnchorLock(shown)
+    text = read_text(file, shown, inside or file.parent)
+    if isinstance(text, Diagnostic):
+        return text
     return parse_lock(text, shown)
 
 

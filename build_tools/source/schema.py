@@ -2,7 +2,8 @@
 
 The schema files in `schemas/` are the single source of truth for the shape of a record: the
 loader validates against them, editors get completion from them, and the field reference in the
-docs is generated from them.
+docs is generated from them. Their patterns are matched whole, as JSON Schema means them
+(`identifiers.python_patterns`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
+from .identifiers import python_patterns
 from .schema_fast import compile_check
 from .yaml_nodes import Path, SourceMap
 
@@ -47,7 +49,7 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     # would be a noticeable part of every build's start.
     import jsonschema
 
-    schema = load_schema(name)
+    schema = python_patterns(load_schema(name))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
@@ -76,7 +78,7 @@ def _got(value: Any) -> str:
 def _describe_pattern(pattern: str) -> str:
     if pattern.startswith("^(step|faq|variation):"):
         return "a reference 'step:<id>', 'faq:<id>' or 'variation:<id>'"
-    if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
+    if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*"):
         return "kebab-case (lowercase letters and digits joined by single hyphens)"
     if "\\n" in pattern:
         return "one line of text"
@@ -95,7 +97,7 @@ def validate(data: Any, source: SourceMap, schema_name: str) -> list[Diagnostic]
 
 @cache
 def _is_valid(name: str) -> Callable[[Any], bool]:
-    return compile_check(load_schema(name))
+    return compile_check(python_patterns(load_schema(name)))
 
 
 def _diagnostics(data: Any, source: SourceMap, schema_name: str) -> Iterator[Diagnostic]:
@@ -138,6 +140,11 @@ def translate(error: jsonschema.ValidationError, source: SourceMap) -> Iterator[
         )
     elif keyword in {"minItems", "minLength", "minProperties"}:
         yield Diagnostic("S104", f"field '{name}' must not be empty", source.value(path))
+    elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
+        # A key failed `propertyNames`: jsonschema gives the mapping's path, the key as instance.
+        assert isinstance(error.instance, str)
+        message = f"key {_got(error.instance)} in '{name}' must be kebab-case"
+        yield Diagnostic("S105", message, source.key((*path, error.instance)))
     elif keyword == "pattern":
         wanted = _describe_pattern(str(error.validator_value))
         message = f"field '{name}' must be {wanted}, got {_got(error.instance)}"

@@ -6,12 +6,15 @@ PyYAML's `compose` keeps a mark on every node; we walk the nodes ourselves so th
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..diagnostics import Diagnostic, Location, Note
+from .limits import DEPTH
 
 # The C loader is much faster than the pure-Python one and keeps the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -20,6 +23,19 @@ Path = tuple[str | int, ...]
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+# What could be an anchor (`&a`) or an alias (`*a`): one of them where a value may start (after
+# a space, a bracket, a comma or a JSON-style colon), then a name. Prose such as "Tips & tricks"
+# never matches, so most files skip the event scan.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\[\]{}]", re.MULTILINE)
+# The characters YAML refuses (PyYAML's reader and libyaml agree): control characters but tab
+# and line breaks, surrogates, U+FFFE and U+FFFF.
+_NOT_PRINTABLE = re.compile(
+    r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,8 @@ class ParsedYaml:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def _location(path: str, mark: yaml.Mark | None) -> Location:
+def _location(path: str, mark: Any) -> Location:
+    """`mark`: a PyYAML mark, from the Python parser or the C one, or None."""
     if mark is None:
         return Location(path)
     return Location(path, mark.line + 1, mark.column + 1)
@@ -97,17 +114,66 @@ class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
 _FastLoader.add_constructor("tag:yaml.org,2002:map", _fields)
 
 
+def _scan(text: str, path: str) -> Diagnostic | None:
+    """The first anchor or alias (Y009), or the first list or mapping nested past DEPTH (Y010),
+    found from the parser's events: before anything is composed, expanded or walked, so that
+    neither an alias bomb nor a deep nesting costs more than reading the text once."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return Diagnostic(
+                    "Y009",
+                    "YAML anchors and aliases are not allowed in records: write the value out",
+                    _location(path, event.start_mark),
+                )
+            if isinstance(event, _COLLECTION_START):
+                depth += 1
+                if depth > DEPTH.value:
+                    message = f"lists and mappings are nested too deep (at most {DEPTH.value})"
+                    return Diagnostic("Y010", message, _location(path, event.start_mark))
+            elif isinstance(event, _COLLECTION_END):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # composing the document reports it, at its position
+    return None
+
+
+def _unreadable_character(text: str, path: str, error: yaml.YAMLError) -> Diagnostic:
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        reason = getattr(error, "reason", None) or "the text cannot be read"
+        return Diagnostic("Y001", f"invalid YAML: {reason}", Location(path))
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    message = (
+        f"invalid YAML: the control character U+{ord(found.group()):04X} is not allowed "
+        "(remove it, or write it as an escape in double quotes)"
+    )
+    return Diagnostic("Y001", message, Location(path, line, column))
+
+
 def parse_yaml(text: str, path: str) -> ParsedYaml:
     """Parse one YAML document; syntax errors (Y001) and duplicate keys (Y002) are values."""
+    if _MAYBE_ANCHOR.search(text):
+        refused = _scan(text, path)
+        if refused is not None:
+            return ParsedYaml(None, SourceMap(path), (refused,))
     try:
         data = yaml.load(text, Loader=_FastLoader)
-    except (yaml.YAMLError, _Unusual, TypeError, ValueError):
+    except (yaml.YAMLError, _Unusual, TypeError, ValueError, RecursionError):
         data = None  # the full path below finds the problem and says where it is
     if isinstance(data, (dict, list)):
         return ParsedYaml(data, SourceMap(path, text=text))
     source = SourceMap(path)
+    refused = _scan(text, path)
+    if refused is not None:
+        return ParsedYaml(None, source, (refused,))
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as error:
+        return ParsedYaml(None, source, (_unreadable_character(text, path, error),))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -148,13 +214,22 @@ class _Walker:
             return [self.walk(item, (*at, index)) for index, item in enumerate(node.value)]
         if node.tag == _STR:  # most values: the text itself, without the constructor's detour
             return node.value
+        return self._scalar(node)[1]
+
+    def _scalar(self, node: yaml.Node) -> tuple[bool, Any]:
+        """(True, the value), or (False, None) once the reason it cannot be read is reported."""
         try:
-            return self._scalars.construct_object(node, deep=True)
+            return True, self._scalars.construct_object(node, deep=True)
         except yaml.YAMLError as error:
             problem = getattr(error, "problem", None) or "value cannot be read"
-            location = _location(self.source.path, node.start_mark)
-            self.diagnostics.append(Diagnostic("Y005", f"invalid value: {problem}", location))
-            return None
+        except ValueError as error:  # a date that is not one, a number too long to convert
+            problem = str(error)
+            if "integer string conversion" in problem:
+                limit = sys.get_int_max_str_digits()
+                problem = f"a number of more than {limit:,} digits; quote it if it is text"
+        location = _location(self.source.path, node.start_mark)
+        self.diagnostics.append(Diagnostic("Y005", f"invalid value: {problem}", location))
+        return False, None
 
     def _mapping(self, node: yaml.MappingNode, at: Path) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -165,10 +240,17 @@ class _Walker:
                     Diagnostic("Y004", "a key must be a plain value", key_location)
                 )
                 continue
+            if key_node.tag == _MERGE:
+                message = "a merge key ('<<') is not allowed: write the fields out"
+                self.diagnostics.append(Diagnostic("Y004", message, key_location))
+                continue
             if key_node.tag == _STR:
                 key = key_node.value
             else:
-                key = str(self._scalars.construct_object(key_node, deep=True))
+                read, constructed = self._scalar(key_node)
+                if not read:
+                    continue
+                key = str(constructed)
             if key in result:
                 first = self.source.keys[(*at, key)]
                 self.diagnostics.append(
