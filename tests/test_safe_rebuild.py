@@ -79,13 +79,18 @@ BREAKS = {
 }
 
 
+@pytest.mark.parametrize("dirty", [False, True], ids=["clean", "dirty"])
 @pytest.mark.parametrize("name", BREAKS)
-def test_a_failed_build_leaves_the_previous_site_untouched(published: Path, name: str) -> None:
+def test_a_failed_build_leaves_the_previous_site_untouched(
+    published: Path, name: str, dirty: bool
+) -> None:
+    # A dirty build starts from a copy of the site that shares its files: it must not write
+    # through them.
     file, old, new, expected = BREAKS[name]
     before = snapshot(published / "site")
     assert "exercises/heel-press/index.html" in before
     edit(published, file, old, new)
-    done = mkdocs_build(published, published / "site")
+    done = mkdocs_build(published, published / "site", *(["--dirty"] if dirty else []))
     output = done.stdout + done.stderr
     assert done.returncode == 1
     assert re.search(expected, output), output
@@ -108,3 +113,22 @@ def test_a_passing_build_replaces_the_site(published: Path) -> None:
     assert not (site / "stale.html").exists()
     assert stat.S_IMODE(site.stat().st_mode) == 0o755
     assert sorted(p.name for p in published.iterdir() if p.name.startswith(".build-")) == []
+
+
+def test_a_dirty_build_drops_the_pages_the_content_no_longer_makes(published: Path) -> None:
+    site = published / "site"
+    record = "content/heel-press.yaml"
+    edit(published, record, "slug: heel-press\n", "slug: heel-press\naliases: [old-heel-press]\n")
+    done = mkdocs_build(published, site, "--dirty")
+    assert done.returncode == 0, done.stderr
+    assert (site / "exercises/old-heel-press/index.html").is_file()
+    edit(published, record, "aliases: [old-heel-press]\n", "")
+    (published / "docs" / "publishing.md").unlink()
+    config = published / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      - Publishing: publishing.md\n", ""))
+    done = mkdocs_build(published, site, "--dirty")
+    assert done.returncode == 0, done.stderr
+    assert not (site / "exercises/old-heel-press").exists()
+    assert not (site / "publishing").exists()
+    assert b"old-heel-press" not in (site / "_redirects").read_bytes()
+    assert (site / "exercises/heel-press/index.html").is_file()

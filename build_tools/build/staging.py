@@ -17,7 +17,8 @@ STAGING_PREFIX = ".build-"
 
 def stage(site_dir: Path, *, keep: bool = False) -> Path:
     """A fresh staging folder for a build of `site_dir`; with `keep` (a `--dirty` build, which
-    rewrites only changed pages), it starts as a copy of the current site."""
+    rewrites only changed pages), it starts as a copy of the current site whose files are hard
+    links to the published ones: the build must unshare a file before writing it (mirror.py)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
         tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{site_dir.name}-", dir=site_dir.parent)
@@ -26,7 +27,7 @@ def stage(site_dir: Path, *, keep: bool = False) -> Path:
     mode = site_dir.stat().st_mode & 0o7777 if site_dir.is_dir() else 0o755
     os.chmod(staging, mode)
     if keep and site_dir.is_dir():
-        shutil.copytree(site_dir, staging, dirs_exist_ok=True, symlinks=True)
+        shutil.copytree(site_dir, staging, dirs_exist_ok=True, symlinks=True, copy_function=os.link)
     return staging
 
 

@@ -43,24 +43,35 @@ class TemplatePage(Page):
 
 class PageFiles:
     """Our pages as MkDocs files, kept between the rebuilds of one `mkdocs serve --dirty`: a
-    file's paths depend only on its place and the config, and making one costs most."""
+    file's paths depend only on its place and the config, and making one costs most.
+
+    Each build writes into its own staging folder; the fingerprints compare with the published
+    site (`site_dir`), of which a dirty build's staging folder starts as a copy."""
 
     def __init__(self) -> None:
         self.fingerprints, self.known = Fingerprints(), dict[tuple[str, ...], HtmlFile]()
         self.site_dir: str | None = None
 
     def files(
-        self, config: MkDocsConfig, pages: Iterable[tuple[OurPage, dict[str, str]]], stamp: str
+        self,
+        config: MkDocsConfig,
+        pages: Iterable[tuple[OurPage, dict[str, str]]],
+        stamp: str,
+        site_dir: str,
     ) -> list[HtmlFile]:
-        if config.site_dir != self.site_dir:
-            self.site_dir, self.known = config.site_dir, {}
+        if site_dir != self.site_dir:
+            self.site_dir, self.known = site_dir, {}
             self.fingerprints.forget()
+        self.fingerprints.begin()
         made = []
         for page, meta in pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            key = (page.source, config.site_dir, str(config.use_directory_urls), inclusion.name)
+            key = (page.source, str(config.use_directory_urls), inclusion.name)
             if (file := self.known.get(key)) is None:
                 file = self.known[key] = self._file(config, page.source, "", inclusion)
+            elif file.dest_dir != config.site_dir:
+                file.dest_dir = config.site_dir  # this build's staging folder
+                file.__dict__.pop("abs_dest_path", None)  # a cached property of the old one
             old = file.page
             if not (isinstance(old, TemplatePage) and old.ours is page and old.given_meta == meta):
                 TemplatePage(file, config, page, meta)  # the same page object otherwise

@@ -1,6 +1,7 @@
 """What one `mkdocs serve` keeps from one rebuild to the next, so a rebuild redoes only what an
-edit changed: the cache of files read and values made, what was written last, and the facts of
-the pages a build in place wrote."""
+edit changed: the cache of files read and values made, what the published site holds, and the
+facts of its pages, which a dirty rebuild (whose staging folder starts as a copy of the site)
+keeps for the pages it does not rewrite."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ class Session:
     facts: dict[str, PageFacts] = field(default_factory=dict)
 
     def known(self, site_url: str) -> dict[str, PageFacts] | None:
-        """The facts of the pages the last build in place wrote, if built for `site_url`."""
+        """The facts of the pages of the published site, if built for `site_url`."""
         return self.facts if self.built_for == site_url else None
 
     def keep(self, site_url: str, facts: dict[str, PageFacts]) -> None:
+        """Called only once the build that read `facts` is published: a failed build's pages
+        are not the site's, and their findings must not outlive them."""
         self.built_for, self.facts = site_url, dict(facts)
