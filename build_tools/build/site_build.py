@@ -253,6 +253,11 @@ class SiteBuild:
             self.reader.page(uri, html.encode("utf-8", "xmlcharrefreplace"))
         return html
 
+    def filled(self) -> dict[str, str]:
+        """What the build puts into the generator's pages, by file: the home page's list."""
+        assert self.site is not None
+        return {HOME_FILE: self.site.home(base_of(""))}
+
     def fill_home(self, html: str) -> str:
         assert self.site is not None
         self.home_filled = True
@@ -323,8 +328,9 @@ class SiteBuild:
         return self.dirty and self.staging is not None
 
     def generator_writes(self, files: Mapping[str, bool]) -> None:
-        """Before the generator writes: each file it makes, by path in the site, and whether it
-        will write it. Only the files nothing writes stay shared with the published site."""
+        """Before the generator reads its pages: each file it makes, by path in the site, and
+        whether it is to write it (a file that is not there it writes). Only the files nothing
+        writes stay shared with the published site."""
         self.generated = set(files)
         if self.mirrors and self.staging is not None:
             kept = {uri for uri, writes in files.items() if not writes} | set(self.writer.written)

@@ -4,7 +4,7 @@ rebuilds only those whose fingerprint changed (speed/dirty.py)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,6 +51,7 @@ class PageFiles:
     def __init__(self) -> None:
         self.fingerprints, self.known = Fingerprints(), dict[tuple[str, ...], HtmlFile]()
         self.site_dir: str | None = None
+        self.stamp = ""
 
     def files(
         self,
@@ -63,6 +64,7 @@ class PageFiles:
             self.site_dir, self.known = site_dir, {}
             self.fingerprints.forget()
         self.fingerprints.begin()
+        self.stamp = stamp
         made = []
         for page, meta in pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -82,10 +84,26 @@ class PageFiles:
         self.known = {k: f for k, f in self.known.items() if k[0] in live}
         return made
 
+    def writes(self, files: Files, filled: Mapping[str, str]) -> dict[str, bool]:
+        """Whether MkDocs is to write each file, by its path in the site. A dirty build writes a
+        hand-written page whose source changed, and also one whose chrome (the nav among it) or
+        what the build fills in (`filled`, by path) changed since the published build, or the
+        page would keep an old nav or an old list of exercises."""
+        writes = {}
+        for file in files:
+            changed = file.is_modified()
+            if not isinstance(file, HtmlFile) and file.is_documentation_page():
+                parts = (self.stamp, filled.get(file.dest_uri, ""))
+                fingerprint, previous = self.fingerprints.take(file.src_uri, *parts)
+                changed = changed or fingerprint != previous
+            writes[file.dest_uri] = changed
+        return writes
+
     def markdown_file(self, config: MkDocsConfig, source: str, content: str) -> HtmlFile:
-        """A page generated as Markdown (the reference pages), rebuilt only when it changed."""
+        """A page generated as Markdown (the reference pages), rebuilt only when it or the chrome
+        changed."""
         file = self._file(config, source, content, InclusionLevel.UNDEFINED)
-        file.fingerprint, file.previous = self.fingerprints.take(source, content)
+        file.fingerprint, file.previous = self.fingerprints.take(source, self.stamp, content)
         return file
 
     @staticmethod

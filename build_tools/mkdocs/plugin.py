@@ -88,6 +88,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             files.append(file)
         for source, markdown in reference_pages().items():
             files.append(self.files.markdown_file(config, source, markdown))
+        self.build.generator_writes(self.files.writes(files, self.build.filled()))
         self.build.start_reading(self.build.site_dir)
         return files
 
@@ -98,8 +99,6 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.compiled.use(Path(config.config_file_path).parent / ".cache" / "templates")
         env.bytecode_cache = self.compiled
         self.shared.install(env)  # anew each build: the nav or the config may have changed
-        # MkDocs writes next, each file that `is_modified` (all of them unless dirty).
-        self.build.generator_writes({f.dest_uri: f.is_modified() for f in files})
         return env
 
     @event_priority(-100)  # last: the built-site checks read the page as it is written
