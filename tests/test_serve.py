@@ -84,12 +84,12 @@ class Server:
 
     def rebuilt(self, change: Callable[[], None]) -> bool:
         """Make `change`, wait for the rebuild it starts; whether that build was published."""
-        published, failed = self.logged("Published the site"), self.logged("still served")
+        published, failed = self.logged("Documentation built in"), self.logged("still served")
         change()
         self.wait_for(
             "the rebuild",
             lambda: (
-                self.logged("Published the site") > published
+                self.logged("Documentation built in") > published
                 or self.logged("still served") > failed
             ),
         )
@@ -102,7 +102,7 @@ class Server:
         ends = [
             i
             for i, line in enumerate(self.log)
-            if "Published the site" in line or "still served" in line
+            if "Documentation built in" in line or "still served" in line
         ]
         return bool(starts) and (not ends or ends[-1] < starts[-1])
 
@@ -269,4 +269,26 @@ def test_dirty_serve_survives_an_unexpected_failure_and_drops_what_the_content_n
     # the first one again, byte for byte.
     assert dirty_server.rebuilt(lambda: record.write_text(source, encoding="utf-8"))
     assert not (site / "exercises" / "old-heel-press").exists()
+    assert snapshot(site) == good
+
+
+def test_dirty_serve_a_page_renamed_and_back_is_gone_from_the_served_site(
+    dirty_server: Server, project: Path
+) -> None:
+    site = dirty_server.site()
+    good = snapshot(site)
+    content = project / "content"
+    old, new = content / "heel-press.yaml", content / "wall-heel-press.yaml"
+    source = old.read_text(encoding="utf-8")
+    renamed = source.replace("slug: heel-press\n", "slug: wall-heel-press\naliases: [heel-press]\n")
+
+    # The slug first, then the file's name: the first build fails, the second passes.
+    assert not dirty_server.rebuilt(lambda: old.write_text(renamed, encoding="utf-8"))
+    assert dirty_server.rebuilt(lambda: old.rename(new))
+    assert b"Heel Press" in (site / "exercises" / "wall-heel-press" / "index.html").read_bytes()
+    assert b"wall-heel-press/" in (site / "exercises" / "heel-press" / "index.html").read_bytes()
+
+    assert not dirty_server.rebuilt(lambda: new.rename(old))
+    assert dirty_server.rebuilt(lambda: old.write_text(source, encoding="utf-8"))
+    assert not (site / "exercises" / "wall-heel-press").exists()
     assert snapshot(site) == good
