@@ -292,3 +292,19 @@ def test_dirty_serve_a_page_renamed_and_back_is_gone_from_the_served_site(
     assert dirty_server.rebuilt(lambda: old.write_text(source, encoding="utf-8"))
     assert not (site / "exercises" / "wall-heel-press").exists()
     assert snapshot(site) == good
+
+
+def test_dirty_serve_an_alias_with_a_line_break_never_reaches_the_served_site(
+    dirty_server: Server, project: Path
+) -> None:
+    site, page = dirty_server.site(), dirty_server.get(PAGE)
+    good = snapshot(site)
+    record = project / "content" / "heel-press.yaml"
+    source = record.read_text(encoding="utf-8")
+    broken = source.replace("slug: heel-press\n", 'slug: heel-press\naliases: ["old-slug\\n"]\n')
+
+    assert not dirty_server.rebuilt(lambda: record.write_text(broken, encoding="utf-8"))
+    assert body(dirty_server.get(PAGE, timeout=5)) == body(page)
+    assert snapshot(site) == good
+    assert dirty_server.rebuilt(lambda: record.write_text(source, encoding="utf-8"))
+    assert snapshot(site) == good
