@@ -209,7 +209,7 @@ def test_dirty_serve_never_serves_a_page_that_failed_and_a_revert_rebuilds(
     assert dirty_server.logged("H102 tips[0] is missing") >= 1
     assert snapshot(site) == good
     assert body(dirty_server.get(PAGE)) == body(page)
-    assert dirty_server.staging() == []
+    assert len(dirty_server.staging()) <= 1  # the folder the next rebuild starts from
 
     # The original bytes back: the page is the served one, and its findings went with the build.
     for _ in range(2):
@@ -257,7 +257,7 @@ def test_dirty_serve_survives_an_unexpected_failure_and_drops_what_the_content_n
     assert dirty_server.logged("Traceback") == 0
     assert body(dirty_server.get(PAGE, timeout=5)) == body(page)
     assert snapshot(site) == good
-    assert dirty_server.staging() == []
+    assert len(dirty_server.staging()) <= 1  # the folder the next rebuild starts from
 
     # Fixed, the alias is published with its redirect page.
     nginx.write_text(template, encoding="utf-8")

@@ -12,28 +12,37 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator, Set
+import stat
+from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
 
 
 def _files(folder: Path) -> Iterator[tuple[str, str]]:
     """Each file below `folder`: its path below it (with `/`) and its path on disk."""
-    for parent, _, names in os.walk(folder):
-        below = os.path.relpath(parent, folder).replace(os.sep, "/")
-        prefix = "" if below == "." else below + "/"
+    root = str(folder)
+    for parent, _, names in os.walk(root):
+        below = parent[len(root) + 1 :].replace(os.sep, "/")
+        prefix = below + "/" if below else ""
         for name in names:
             yield prefix + name, os.path.join(parent, name)
 
 
-def unshare(staging: Path, *, kept: Set[str], rewritten: Set[str]) -> None:
-    """Before anything writes into `staging`: the files in `kept` (which no step writes) stay
-    linked; those in `rewritten` (which their writer makes anew) are unlinked; any other file gets
-    a copy of its own, as some step may yet write it in place."""
-    for uri, path in _files(staging):
+def files(folder: Path) -> list[str]:
+    """The path below `folder` of each file in it."""
+    return [uri for uri, _ in _files(folder)]
+
+
+def unshare(staging: Path, mirrored: Iterable[str], *, kept: Set[str], rewritten: Set[str]) -> None:
+    """Before anything writes into `staging`, whose files `mirrored` are linked to the site's:
+    the files in `kept` (which no step writes) stay linked; those in `rewritten` (which their
+    writer makes anew) are unlinked; any other file gets a copy of its own, as some step may yet
+    write it in place."""
+    for uri in mirrored:
         if uri in kept:
             continue
+        path = os.path.join(staging, uri)
         status = os.lstat(path)
-        if status.st_nlink < 2 or os.path.islink(path):
+        if status.st_nlink < 2 or stat.S_ISLNK(status.st_mode):
             continue  # already its own (a symlink is replaced, never written through)
         if uri in rewritten:
             os.unlink(path)
@@ -43,13 +52,15 @@ def unshare(staging: Path, *, kept: Set[str], rewritten: Set[str]) -> None:
             os.replace(own, path)
 
 
-def prune(staging: Path, published: Path, made: Set[str]) -> list[str]:
-    """After the build wrote into `staging`: delete each file copied from `published` that the
-    build neither made (`made`) nor wrote, and the folders that leaves empty; the paths deleted."""
+def prune(staging: Path, published: Path, mirrored: Iterable[str], made: Set[str]) -> list[str]:
+    """After the build wrote into `staging`: delete each file copied from `published` (one of
+    `mirrored`) that the build neither made (`made`) nor wrote, and the folders that leaves empty;
+    the paths deleted."""
     gone = []
-    for uri, path in _files(staging):
+    for uri in mirrored:
         if uri in made:
             continue
+        path = os.path.join(staging, uri)
         try:
             before, now = os.lstat(published / uri), os.lstat(path)
         except FileNotFoundError:
@@ -63,3 +74,38 @@ def prune(staging: Path, published: Path, made: Set[str]) -> list[str]:
             folder.rmdir()
             folder = folder.parent
     return gone
+
+
+def resync(spare: Path, site: Path) -> list[str]:
+    """Make `spare`, an older linked copy of `site` (or a failed build's staging folder), a
+    linked copy of `site` again: a file that is not `site`'s own is linked anew, one `site` no
+    longer has goes. Far fewer folders are made and deleted than by a fresh copy. The paths of
+    the files of `site`."""
+    theirs = dict(_files(site))
+    listed = list(theirs)
+    emptied = set()
+    for uri, path in _files(spare):
+        source = theirs.pop(uri, None)
+        if source is not None and not os.path.islink(source):
+            if os.path.islink(path) or os.lstat(path).st_ino != os.lstat(source).st_ino:
+                os.unlink(path)
+                os.link(source, path)
+            continue
+        os.unlink(path)
+        if source is None:
+            emptied.add(os.path.dirname(path))
+        else:
+            os.symlink(os.readlink(source), path)
+    for uri, source in theirs.items():
+        target = spare / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.islink(source):
+            os.symlink(os.readlink(source), target)
+        else:
+            os.link(source, target)
+    for folder in sorted(emptied, key=len, reverse=True):
+        below = Path(folder)
+        while below != spare and below.is_dir() and not any(below.iterdir()):
+            below.rmdir()
+            below = below.parent
+    return listed

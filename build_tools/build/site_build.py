@@ -131,6 +131,8 @@ class SiteBuild:
         self.generated: set[str] = set()
         """What the generator makes in a staging folder that mirrors the site, written or not."""
         self._facts: dict[str, PageFacts] | None = None
+        self.mirrored: list[str] = []
+        """The files of the site that a dirty build's staging folder started with."""
 
     # Before the generator
 
@@ -285,7 +287,7 @@ class SiteBuild:
         outputs = {**search_files(entries, self.memo), **self.site.data_files}
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
-            mirror.prune(built, self.site_dir, self.generated | set(outputs))
+            mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
         timings.lap("Search index and redirect pages written")
         if self.reader is None:
             self.start_reading(built)
@@ -319,7 +321,15 @@ class SiteBuild:
         """Where the generator is to write: a staging folder beside `site_dir` (for a dirty
         build, a copy of the site whose files are linked to it: see `generator_writes`)."""
         self.site_dir = site_dir
-        self.staging = staging.stage(site_dir, keep=self.dirty)
+        spare = self.session.take_spare() if self.session is not None and self.dirty else None
+        if spare is not None and site_dir.is_dir():
+            self.mirrored = mirror.resync(spare, site_dir)
+            self.staging = spare
+        else:
+            if spare is not None:
+                staging.remove(spare)
+            self.staging = staging.stage(site_dir, keep=self.dirty)
+            self.mirrored = mirror.files(self.staging) if self.dirty else []
         return self.staging
 
     @property
@@ -335,13 +345,17 @@ class SiteBuild:
         if self.mirrors and self.staging is not None:
             kept = {uri for uri, writes in files.items() if not writes} | set(self.writer.written)
             rewritten = {uri for uri, writes in files.items() if writes}
-            mirror.unshare(self.staging, kept=kept, rewritten=rewritten)
+            mirror.unshare(self.staging, self.mirrored, kept=kept, rewritten=rewritten)
 
     def publish(self) -> None:
         """Everything passed: the staged site takes the place of the previous one."""
         self.close()
         if self.staging is not None:
-            staging.publish(self.staging, self.site_dir)
+            # A dirty rebuild of `serve` starts from the previous site rather than a new copy.
+            spare = self.session is not None and self.mirrors
+            previous = staging.publish(self.staging, self.site_dir, spare=spare)
+            if self.session is not None and previous is not None:
+                self.session.keep_spare(previous)
             self.staging = None
             log.info(f"Published the site to {self.site_dir}")
         self.writer.published()
@@ -349,10 +363,15 @@ class SiteBuild:
             self.session.keep(self.config.site_url, self._facts)
 
     def abandon(self) -> None:
-        """Something failed: the staged site goes, the previous one stays as it was."""
+        """Something failed: the staged site goes, the previous one stays as it was. (A dirty
+        rebuild of `serve` keeps it aside: it shares with the site only files it never wrote, and
+        the next rebuild starts from it.)"""
         self.close()
         if self.staging is not None:
-            staging.discard(self.staging)
+            if self.session is not None and self.mirrors:
+                self.session.keep_spare(self.staging)
+            else:
+                staging.discard(self.staging)
             self.staging = None
 
     def close(self) -> None:

@@ -31,8 +31,10 @@ def stage(site_dir: Path, *, keep: bool = False) -> Path:
     return staging
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Put the staged build in the place of `site_dir`, then delete the previous site."""
+def publish(staging: Path, site_dir: Path, *, spare: bool = False) -> Path | None:
+    """Put the staged build in the place of `site_dir`, then delete the previous site; with
+    `spare`, the previous site is kept and returned instead (mirror.py makes it the next dirty
+    build's staging folder: deleting and copying a tree of many folders costs most of an edit)."""
     previous: Path | None = None
     if site_dir.exists():
         previous = Path(
@@ -41,8 +43,10 @@ def publish(staging: Path, site_dir: Path) -> None:
         os.rmdir(previous)  # only the unique name is needed
         site_dir.rename(previous)
     staging.rename(site_dir)
-    if previous is not None:
+    if previous is not None and not spare:
         shutil.rmtree(previous, ignore_errors=True)
+        return None
+    return previous
 
 
 def discard(staging: Path) -> None:
