@@ -6,6 +6,10 @@ is, which would change the served site before anything is checked. So before the
 writes, `unshare` gives its own inode to every file that may be written; only the files the
 build leaves as they are stay linked. Once everything is written, `prune` deletes what the build
 no longer makes (a renamed page, the redirect page of an old alias), as a clean build would.
+
+A fresh copy still makes (and the swap deletes) one folder per page, which costs more than the
+rest of an edit at a thousand pages: `mkdocs serve` keeps the previous site aside instead, and
+`resync` relinks the few files in which it differs from the site.
 """
 
 from __future__ import annotations
@@ -13,23 +17,13 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Set
 from pathlib import Path
-
-
-def _files(folder: Path) -> Iterator[tuple[str, str]]:
-    """Each file below `folder`: its path below it (with `/`) and its path on disk."""
-    root = str(folder)
-    for parent, _, names in os.walk(root):
-        below = parent[len(root) + 1 :].replace(os.sep, "/")
-        prefix = below + "/" if below else ""
-        for name in names:
-            yield prefix + name, os.path.join(parent, name)
 
 
 def files(folder: Path) -> list[str]:
     """The path below `folder` of each file in it."""
-    return [uri for uri, _ in _files(folder)]
+    return list(_inodes(str(folder)))
 
 
 def unshare(staging: Path, mirrored: Iterable[str], *, kept: Set[str], rewritten: Set[str]) -> None:
@@ -76,36 +70,44 @@ def prune(staging: Path, published: Path, mirrored: Iterable[str], made: Set[str
     return gone
 
 
+def _inodes(folder: str, prefix: str = "") -> dict[str, tuple[int, bool]]:
+    """Each file below `folder` by path: its inode and whether it is a symlink, as the folder
+    listing gives them (no call per file)."""
+    found: dict[str, tuple[int, bool]] = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found |= _inodes(entry.path, f"{prefix}{entry.name}/")
+            else:
+                found[prefix + entry.name] = (entry.inode(), entry.is_symlink())
+    return found
+
+
 def resync(spare: Path, site: Path) -> list[str]:
     """Make `spare`, an older linked copy of `site` (or a failed build's staging folder), a
     linked copy of `site` again: a file that is not `site`'s own is linked anew, one `site` no
     longer has goes. Far fewer folders are made and deleted than by a fresh copy. The paths of
     the files of `site`."""
-    theirs = dict(_files(site))
-    listed = list(theirs)
+    theirs, ours = _inodes(str(site)), _inodes(str(spare))
     emptied = set()
-    for uri, path in _files(spare):
-        source = theirs.pop(uri, None)
-        if source is not None and not os.path.islink(source):
-            if os.path.islink(path) or os.lstat(path).st_ino != os.lstat(source).st_ino:
-                os.unlink(path)
-                os.link(source, path)
+    for uri in ours:
+        if uri not in theirs:
+            os.unlink(spare / uri)
+            emptied.add((spare / uri).parent)
+    for uri, (inode, symlink) in theirs.items():
+        if ours.get(uri) == (inode, False) and not symlink:
             continue
-        os.unlink(path)
-        if source is None:
-            emptied.add(os.path.dirname(path))
+        source, target = site / uri, spare / uri
+        if uri in ours:
+            os.unlink(target)
         else:
-            os.symlink(os.readlink(source), path)
-    for uri, source in theirs.items():
-        target = spare / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if os.path.islink(source):
+            target.parent.mkdir(parents=True, exist_ok=True)
+        if symlink:
             os.symlink(os.readlink(source), target)
         else:
             os.link(source, target)
-    for folder in sorted(emptied, key=len, reverse=True):
-        below = Path(folder)
-        while below != spare and below.is_dir() and not any(below.iterdir()):
-            below.rmdir()
-            below = below.parent
-    return listed
+    for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
+        while folder != spare and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return list(theirs)
