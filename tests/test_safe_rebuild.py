@@ -94,6 +94,35 @@ def test_a_failed_build_leaves_the_previous_site_untouched(published: Path, name
     assert sorted(p.name for p in published.iterdir() if p.name.startswith(".build-")) == []
 
 
+DIRTY_BREAKS = {
+    "record error": BREAKS["record error"],
+    "built page error": BREAKS["built page error"],
+    "hand-written page error": (
+        "docs/publishing.md",
+        "# Publishing\n",
+        '# Publishing\n\n<a href="nowhere/">Nowhere</a>\n',
+        r"site/publishing/index\.html:\d+:\d+: H104 link 'nowhere/' leads to no page",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", DIRTY_BREAKS)
+def test_a_failed_dirty_build_leaves_the_previous_site_untouched(
+    published: Path, name: str
+) -> None:
+    # A dirty build starts from a copy of the site that shares its files: it must not write
+    # through them. (Not --strict: MkDocs warns of every dirty build.)
+    file, old, new, expected = DIRTY_BREAKS[name]
+    before = snapshot(published / "site")
+    edit(published, file, old, new)
+    done = mkdocs_build(published, published / "site", "--dirty", strict=False)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert re.search(expected, output), output
+    assert snapshot(published / "site") == before
+    assert sorted(p.name for p in published.iterdir() if p.name.startswith(".build-")) == []
+
+
 def test_a_passing_build_replaces_the_site(published: Path) -> None:
     site = published / "site"
     (site / "stale.html").write_text("left from an old build")
@@ -108,3 +137,22 @@ def test_a_passing_build_replaces_the_site(published: Path) -> None:
     assert not (site / "stale.html").exists()
     assert stat.S_IMODE(site.stat().st_mode) == 0o755
     assert sorted(p.name for p in published.iterdir() if p.name.startswith(".build-")) == []
+
+
+def test_a_dirty_build_drops_the_pages_the_content_no_longer_makes(published: Path) -> None:
+    site = published / "site"
+    record = "content/heel-press.yaml"
+    edit(published, record, "slug: heel-press\n", "slug: heel-press\naliases: [old-heel-press]\n")
+    done = mkdocs_build(published, site, "--dirty", strict=False)
+    assert done.returncode == 0, done.stderr
+    assert (site / "exercises/old-heel-press/index.html").is_file()
+    edit(published, record, "aliases: [old-heel-press]\n", "")
+    (published / "docs" / "publishing.md").unlink()
+    config = published / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      - Publishing: publishing.md\n", ""))
+    done = mkdocs_build(published, site, "--dirty", strict=False)
+    assert done.returncode == 0, done.stderr
+    assert not (site / "exercises/old-heel-press").exists()
+    assert not (site / "publishing").exists()
+    assert b"old-heel-press" not in (site / "_redirects").read_bytes()
+    assert (site / "exercises/heel-press/index.html").is_file()

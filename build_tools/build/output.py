@@ -8,11 +8,15 @@ from pathlib import Path
 
 
 class Writer:
-    """Writes files into a site folder; with `dirty`, only those changed since its last write,
-    and it removes the ones that are gone."""
+    """Writes files into a site folder; with `dirty`, only those changed since the last published
+    build, and it removes the ones that are gone.
+
+    `written` is what the published site holds: a failed build's files never reach it, so what
+    one wrote counts only once `published` says so."""
 
     def __init__(self) -> None:
         self.written: dict[str, str] = {}
+        self.pending: dict[str, str] = {}
 
     def write(self, site: Path, outputs: Mapping[str, bytes], *, dirty: bool) -> None:
         written = {}
@@ -24,8 +28,15 @@ class Writer:
                 if target.parent not in folders:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(target.parent)
+                # A new file, never the old one truncated: a dirty build's staging folder links
+                # its files to the published site's (build/mirror.py).
+                target.unlink(missing_ok=True)
                 target.write_bytes(data)
             written[path] = digest
         for gone in set(self.written) - set(written):
             (site / gone).unlink(missing_ok=True)
-        self.written = written
+        self.pending = written
+
+    def published(self) -> None:
+        """The build that wrote last passed: its files are the site's."""
+        self.written, self.pending = self.pending, {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,9 +31,9 @@ from ..render.structured_data import exercise_graph, json_ld
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
 from ..site.host_files import write_host_config, write_redirect_pages
-from ..site.reader import SiteReader
+from ..site.reader import PageFacts, SiteReader
 from ..source.load import Content, display_path
-from . import staging
+from . import mirror, staging
 from .config import SiteConfig
 from .output import Writer
 from .pipeline import Pipeline, Project, Result
@@ -85,6 +85,13 @@ def written_sources(docs_dir: Path) -> list[str]:
     return sorted(found, key=order)
 
 
+def rebuild_failed(error: Exception, *, told: bool) -> str:
+    """What `mkdocs serve` says of a rebuild that raised `error` (whose reason is logged already
+    when `told`): the server goes on serving the published site, never a half-built one."""
+    why = "" if told else f": {type(error).__name__}: {error}"
+    return f"The build failed{why}; the last site that passed every check is still served"
+
+
 @dataclass
 class Timings:
     """How long each step took, for the verbose log the benchmark reads."""
@@ -121,6 +128,11 @@ class SiteBuild:
         self.home_filled = False
         self.site_dir = config.site_dir
         self.staging: Path | None = None
+        self.generated: set[str] = set()
+        """What the generator makes in a staging folder that mirrors the site, written or not."""
+        self._facts: dict[str, PageFacts] | None = None
+        self.mirrored: list[str] = []
+        """The files of the site that a dirty build's staging folder started with."""
 
     # Before the generator
 
@@ -221,9 +233,9 @@ class SiteBuild:
 
     def start_reading(self, site_dir: Path) -> None:
         """Read each page as the generator writes it (`page_written`), for the built-site
-        checks; a build in place keeps the facts of the pages it did not rewrite."""
-        in_place = self.session is not None and self.staging is None and self.dirty
-        known = self.session.known(self.config.site_url) if in_place and self.session else None
+        checks; a dirty build keeps the facts of the published pages it did not rewrite."""
+        session = self.session if self.dirty else None
+        known = session.known(self.config.site_url) if session is not None else None
         root = self.config.root
         inside = site_dir.resolve().is_relative_to(root.resolve())
         shown_as = display_path(site_dir, root) if inside else ""
@@ -243,6 +255,11 @@ class SiteBuild:
             self.reader.page(uri, html.encode("utf-8", "xmlcharrefreplace"))
         return html
 
+    def filled(self) -> dict[str, str]:
+        """What the build puts into the generator's pages, by file: the home page's list."""
+        assert self.site is not None
+        return {HOME_FILE: self.site.home(base_of(""))}
+
     def fill_home(self, html: str) -> str:
         assert self.site is not None
         self.home_filled = True
@@ -259,6 +276,7 @@ class SiteBuild:
         if not self.home_filled and home.is_file():
             text = home.read_text(encoding="utf-8")
             if HOME_MARKER in text:
+                home.unlink()  # a new file: a mirrored one is the published site's
                 home.write_text(self.fill_home(text), encoding="utf-8")
         exercises = self.content.exercises
         write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
@@ -268,6 +286,8 @@ class SiteBuild:
         ]
         outputs = {**search_files(entries, self.memo), **self.site.data_files}
         self.writer.write(built, outputs, dirty=self.dirty)
+        if self.mirrors:
+            mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
         timings.lap("Search index and redirect pages written")
         if self.reader is None:
             self.start_reading(built)
@@ -284,8 +304,7 @@ class SiteBuild:
             site.scripts,
         )
         found = tuple(verify_site(site, self.content))
-        if self.session is not None and self.staging is None and self.dirty:
-            self.session.keep(self.config.site_url, self.reader.facts)
+        self._facts = self.reader.facts if self.dirty and self.session is not None else None
         timings.lap("Host files and site checks")
         return found
 
@@ -298,26 +317,61 @@ class SiteBuild:
     def failed(self, reason: str) -> str:
         return f"{reason}; the previous site in {self.site_dir} is left as it was"
 
-    def stage(self, site_dir: Path, *, in_place: bool = False) -> Path:
-        """Where the generator is to write: a staging folder beside `site_dir` (a copy of the
-        site for a dirty build), or `site_dir` itself when the build writes in place."""
+    def stage(self, site_dir: Path) -> Path:
+        """Where the generator is to write: a staging folder beside `site_dir` (for a dirty
+        build, a copy of the site whose files are linked to it: see `generator_writes`)."""
         self.site_dir = site_dir
-        self.staging = None if in_place else staging.stage(site_dir, keep=self.dirty)
-        return self.staging or site_dir
+        spare = self.session.take_spare() if self.session is not None and self.dirty else None
+        if spare is not None and site_dir.is_dir():
+            self.mirrored = mirror.resync(spare, site_dir)
+            self.staging = spare
+        else:
+            if spare is not None:
+                staging.remove(spare)
+            self.staging = staging.stage(site_dir, keep=self.dirty)
+            self.mirrored = mirror.files(self.staging) if self.dirty else []
+        return self.staging
+
+    @property
+    def mirrors(self) -> bool:
+        """The staging folder started as a linked copy of the published site."""
+        return self.dirty and self.staging is not None
+
+    def generator_writes(self, files: Mapping[str, bool]) -> None:
+        """Before the generator reads its pages: each file it makes, by path in the site, and
+        whether it is to write it (a file that is not there it writes). Only the files nothing
+        writes stay shared with the published site."""
+        self.generated = set(files)
+        if self.mirrors and self.staging is not None:
+            kept = {uri for uri, writes in files.items() if not writes} | set(self.writer.written)
+            rewritten = {uri for uri, writes in files.items() if writes}
+            mirror.unshare(self.staging, self.mirrored, kept=kept, rewritten=rewritten)
 
     def publish(self) -> None:
         """Everything passed: the staged site takes the place of the previous one."""
         self.close()
         if self.staging is not None:
-            staging.publish(self.staging, self.site_dir)
+            # A dirty rebuild of `serve` starts from the previous site rather than a new copy.
+            spare = self.session is not None and self.mirrors
+            previous = staging.publish(self.staging, self.site_dir, spare=spare)
+            if self.session is not None and previous is not None:
+                self.session.keep_spare(previous)
             self.staging = None
             log.info(f"Published the site to {self.site_dir}")
+        self.writer.published()
+        if self.session is not None and self._facts is not None:
+            self.session.keep(self.config.site_url, self._facts)
 
     def abandon(self) -> None:
-        """Something failed: the staged site goes, the previous one stays as it was."""
+        """Something failed: the staged site goes, the previous one stays as it was. (A dirty
+        rebuild of `serve` keeps it aside: it shares with the site only files it never wrote, and
+        the next rebuild starts from it.)"""
         self.close()
         if self.staging is not None:
-            staging.discard(self.staging)
+            if self.session is not None and self.mirrors:
+                self.session.keep_spare(self.staging)
+            else:
+                staging.discard(self.staging)
             self.staging = None
 
     def close(self) -> None:

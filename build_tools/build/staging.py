@@ -59,8 +59,9 @@ def failure(error: BaseException, site_dir: Path) -> str | None:
 
 def stage(site_dir: Path, *, keep: bool = False) -> Path:
     """A fresh staging folder for a build of `site_dir`; with `keep` (a `--dirty` build, which
-    rewrites only changed pages), it starts as a copy of the current site. Folders left by killed
-    builds of `site_dir` are removed first."""
+    rewrites only changed pages), it starts as a copy of the current site whose files are hard
+    links to the published ones: the build must unshare a file before writing it (mirror.py).
+    Folders left by killed builds of `site_dir` are removed first."""
     prefix = f"{STAGING_PREFIX}{site_dir.name}-"
     staging: Path | None = None
     try:
@@ -72,7 +73,9 @@ def stage(site_dir: Path, *, keep: bool = False) -> Path:
         mode = site_dir.stat().st_mode & 0o7777 if site_dir.is_dir() else 0o755
         os.chmod(staging, mode)
         if keep and site_dir.is_dir():
-            shutil.copytree(site_dir, staging, dirs_exist_ok=True, symlinks=True)
+            shutil.copytree(
+                site_dir, staging, dirs_exist_ok=True, symlinks=True, copy_function=os.link
+            )
     except OSError as error:
         if staging is not None:
             discard(staging)
@@ -92,9 +95,12 @@ def scratch(parent: Path, name: str) -> Path:
         raise WriteFailed(f"cannot make a working folder in {parent}: {describe(error)}") from None
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Put the staged build in the place of `site_dir`, then delete the previous site. When the
-    swap fails, `site_dir` is as it was and the staged build is where it was."""
+def publish(staging: Path, site_dir: Path, *, spare: bool = False) -> Path | None:
+    """Put the staged build in the place of `site_dir`, then delete the previous site; with
+    `spare`, the previous site is kept, locked like a staging folder, and returned instead
+    (mirror.py makes it the next dirty build's staging folder: deleting and copying a tree of
+    many folders costs most of an edit). When the swap fails, `site_dir` is as it was and the
+    staged build is where it was."""
     previous: Path | None = None
     try:
         if not os.path.lexists(site_dir):
@@ -107,8 +113,12 @@ def publish(staging: Path, site_dir: Path) -> None:
         where = f"cannot put the new site in the place of {site_dir}"
         raise WriteFailed(f"{where}: {describe(error)}") from None
     _release(staging)
+    if previous is not None and spare:
+        _adopt(previous)
+        return previous
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
+    return None
 
 
 def discard(staging: Path) -> None:
@@ -166,6 +176,17 @@ def _locked_folder(parent: Path, prefix: str) -> Path:
         raise
     _held[folder] = held
     return folder
+
+
+def _adopt(folder: Path) -> None:
+    """Lock a folder this build goes on using (a spare), as its own staging folders are."""
+    held = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(held)
+        raise
+    _held[folder] = held
 
 
 def _release(folder: Path) -> None:

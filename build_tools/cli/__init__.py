@@ -1,2 +1,1 @@
-"""The command-line face: `python -m build_tools check | lock | build`.
-"""
+"""The command-line face: `python -m build_tools check | lock | build`."""

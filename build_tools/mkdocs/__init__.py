@@ -1,2 +1,1 @@
-"""The MkDocs (and ProperDocs) face: the plugin, which hands MkDocs' events to `build/`.
-"""
+"""The MkDocs (and ProperDocs) face: the plugin, which hands MkDocs' events to `build/`."""

@@ -1,7 +1,8 @@
 """MkDocs' events, each handed to the build's steps (build/site_build.py), and nothing else.
 
 `on_startup` keeps the plugin, and what the speed machinery remembers, between the rebuilds of
-`mkdocs serve`; only a dirty `serve` writes in place instead of into a staging folder.
+`mkdocs serve`. Every build writes into a staging folder (for a dirty one, a linked copy of the
+site) that takes the site's place only when everything passed: the server never shows a failure.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from ..build.config import site_config
-from ..build.site_build import SiteBuild, not_ours, reference_pages, written_sources
+from ..build.site_build import SiteBuild, not_ours, rebuild_failed, reference_pages, written_sources
 from ..diagnostics import Diagnostic, escalated, has_errors, summary
 from ..speed.dirty import chrome_stamp
 from ..speed.forked import can_fork
@@ -50,13 +51,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def __init__(self) -> None:
         self.session, self.files = Session(), PageFiles()
         self.compiled, self.shared = TemplateCache(), SharedParts()
-        self.dirty = self.forked = self.in_place = False
+        self.dirty = self.forked = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # MkDocs empties the output folder unless the build is dirty; a process with threads
-        # (the server) is not safely forked.
-        self.dirty, self.in_place = dirty, command == "serve" and dirty
-        self.forked = command != "serve" and can_fork()
+        # A process with threads (the server) is not safely forked.
+        self.dirty, self.forked = dirty, command != "serve" and can_fork()
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -67,7 +66,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         # previous site: what is logged during the build is counted here.
         self.logged = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.logged)
-        config.site_dir = str(self.build.stage(site.site_dir, in_place=self.in_place))
+        config.site_dir = str(self.build.stage(site.site_dir))
         return config
 
     def _log(self, diagnostics: tuple[Diagnostic, ...], strict: bool) -> list[Diagnostic]:
@@ -85,10 +84,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             files.remove(file)
         stamp = chrome_stamp([Path(config.config_file_path), *map(Path, config.theme.dirs[:1])])
         pages = [(page, self.build.meta(page)) for page in self.build.pages]
-        for file in self.files.files(config, pages, stamp):
+        for file in self.files.files(config, pages, stamp, str(self.build.site_dir)):
             files.append(file)
         for source, markdown in reference_pages().items():
             files.append(self.files.markdown_file(config, source, markdown))
+        self.build.generator_writes(self.files.writes(files, self.build.filled()))
         self.build.start_reading(self.build.site_dir)
         return files
 
@@ -143,8 +143,8 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             # hold every request until a build passes. Reported as done, it keeps serving.
             try:
                 builder(*args, **kwargs)
-            except Abort:
-                log.error("The build failed; the last site that passed every check is still served")
+            except Exception as error:  # any failure, not only our checks'
+                log.error(rebuild_failed(error, told=isinstance(error, Abort)))
 
         server.builder = keep_serving
         return server

@@ -1,2 +1,1 @@
-"""The editors' reference pages, generated from the schemas and the registry of codes.
-"""
+"""The editors' reference pages, generated from the schemas and the registry of codes."""

@@ -1,5 +1,6 @@
 """What `mkdocs serve --dirty` needs to rebuild only the pages an edit changed: a fingerprint of
-each page's inputs, compared with the one the last successful build wrote."""
+each page's inputs, compared with the one the last published build wrote: a failed build's
+pages never reach the published site, so what it made counts for nothing."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ class Fingerprints:
         """A build from scratch: every page counts as changed."""
         self.built, self.pending = {}, {}
 
+    def begin(self) -> None:
+        """A new build: what an earlier one that failed took is not what the site holds."""
+        self.pending = {}
+
     def take(self, source: str, *parts: bytes | str) -> tuple[str, str | None]:
         """The fingerprint of the page at `source` from its `parts`, and the last built one."""
         digest = hashlib.blake2b(digest_size=16)
@@ -35,5 +40,5 @@ class Fingerprints:
         return fingerprint, self.built.get(source)
 
     def written(self) -> None:
-        """The build succeeded: what it wrote is what the next one compares with."""
+        """The build was published: what it wrote is what the next one compares with."""
         self.built, self.pending = self.pending, {}

@@ -82,6 +82,9 @@ class SharedParts:
         return key
 
     def install(self, env: jinja2.Environment) -> None:
+        # A part is shared within one build: the next may have another nav or config, and a
+        # dirty build that kept an old sidebar would link to pages that are gone.
+        self.html.clear()
         shared = self.html
 
         @jinja2.pass_context
