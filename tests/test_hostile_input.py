@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.build.pipeline import Project, run
-from build_tools.diagnostics import sorted_diagnostics
+from build_tools.diagnostics import Diagnostic, sorted_diagnostics
 from build_tools.reference.checks import catalogue_pages
 from build_tools.source.identifiers import is_id, python_patterns
 from build_tools.source.limits import DEPTH, FILE_BYTES, ITEMS, LIMITS, TEXT_CHARS
@@ -378,3 +378,18 @@ def test_an_anchor_is_found_however_it_is_written(text: str) -> None:
 def test_prose_with_an_ampersand_or_a_star_is_no_anchor() -> None:
     text = "a: Tips & tricks, 5 * 3 and a*b\n"
     assert parse_yaml(text, "x.yaml").diagnostics == ()
+
+
+def test_a_lock_larger_than_a_record_may_be_is_read(tmp_path: Path) -> None:
+    """The lock grows with the site: a site's worth of deep links is more than a record's
+    file-size bound, and is still read."""
+    from build_tools.source.limits import FILE_BYTES
+    from build_tools.source.lock import read_lock
+
+    lock = tmp_path / "anchors.lock"
+    lines = [f"exercises/exercise-{n}/#step-{k}\n" for n in range(30_000) for k in range(2)]
+    lock.write_text("".join(sorted(lines)))
+    assert lock.stat().st_size > FILE_BYTES.value
+    read = read_lock(lock, "content/anchors.lock")
+    assert not isinstance(read, Diagnostic), read
+    assert len(read.anchors) == 60_000

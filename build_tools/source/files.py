@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location
-from .limits import FILE_BYTES
+from .limits import FILE_BYTES, Limit
 
 RECORD_SUFFIX = ".yaml"
 
@@ -78,9 +78,9 @@ def _cannot_read(shown: str, error: OSError | UnicodeDecodeError) -> Diagnostic:
     return Diagnostic("Y006", f"cannot read the file: {reason}", Location(shown))
 
 
-def read_text(path: Path, shown: str, inside: Path) -> str | Diagnostic:
+def read_text(path: Path, shown: str, inside: Path, limit: Limit = FILE_BYTES) -> str | Diagnostic:
     """The UTF-8 text of the plain file at `path`, a link to one under `inside` included; or
-    the finding that says why it was not read."""
+    the finding that says why it was not read (one larger than `limit` among them)."""
     try:
         link = stat.S_ISLNK(os.lstat(path).st_mode)
         mode = os.stat(path).st_mode
@@ -104,15 +104,15 @@ def read_text(path: Path, shown: str, inside: Path) -> str | Diagnostic:
         opened = os.fstat(descriptor)
         if not stat.S_ISREG(opened.st_mode):
             return _not_plain(shown, f"{_kind(opened.st_mode)}, not a plain file")
-        data = _read_at_most(descriptor, FILE_BYTES.value + 1)
+        data = _read_at_most(descriptor, limit.value + 1)
     except OSError as error:
         return _cannot_read(shown, error)
     finally:
         os.close(descriptor)
-    if len(data) > FILE_BYTES.value:
+    if len(data) > limit.value:
         return Diagnostic(
             "Y010",
-            f"the file is too large (more than {FILE_BYTES.value:,} bytes)",
+            f"the file is too large (more than {limit.value:,} bytes)",
             Location(shown),
         )
     try:

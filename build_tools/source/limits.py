@@ -28,7 +28,11 @@ DEPTH = Limit(16, "lists and mappings nested at most {value} deep")
 ITEMS = Limit(1_000, "at most {value:,} items in a list, or fields in a mapping")
 TEXT_CHARS = Limit(10_000, "at most {value:,} characters in one text, id or key")
 
-LIMITS = (FILE_BYTES, DEPTH, ITEMS, TEXT_CHARS)
+LOCK_BYTES = Limit(256_000_000, "an anchor lock of at most {value:,} bytes")
+"""The lock is plain lines, one per published deep link, and grows with the site: a site of
+a hundred thousand exercises stays well inside this."""
+
+LIMITS = (FILE_BYTES, DEPTH, ITEMS, TEXT_CHARS, LOCK_BYTES)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from ..addresses import EXERCISES
 from ..diagnostics import Diagnostic, Location
 from .files import read_text
 from .identifiers import is_id
+from .limits import LOCK_BYTES
 
 LOCK_FILE = "anchors.lock"
 
@@ -102,7 +103,7 @@ def read_lock(file: Path, shown: str, inside: Path | None = None) -> AnchorLock 
     read is a finding (Y006, Y007), read as the plain files of `inside` are (`files.read_text`)."""
     if not os.path.lexists(file):
         return AnchorLock(shown)
-    text = read_text(file, shown, inside or file.parent)
+    text = read_text(file, shown, inside or file.parent, LOCK_BYTES)
     if isinstance(text, Diagnostic):
         return text
     return parse_lock(text, shown)
