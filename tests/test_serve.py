@@ -19,6 +19,7 @@ import pytest
 
 PAGE = "exercises/heel-press/"
 WAIT = 30.0
+PUBLISHED = "Published the site to"
 # The live-reload script MkDocs adds to each page it serves carries the site's version.
 _EPOCH = re.compile(rb"livereload\((\d+), \d+\)")
 
@@ -84,12 +85,14 @@ class Server:
 
     def rebuilt(self, change: Callable[[], None]) -> bool:
         """Make `change`, wait for the rebuild it starts; whether that build was published."""
-        published, failed = self.logged("Documentation built in"), self.logged("still served")
+        # Our own line, not MkDocs' "Documentation built in N seconds": MkDocs drops a message
+        # it logged before, so two rebuilds that take as long would look like one.
+        published, failed = self.logged(PUBLISHED), self.logged("still served")
         change()
         self.wait_for(
             "the rebuild",
             lambda: (
-                self.logged("Documentation built in") > published
+                self.logged(PUBLISHED) > published
                 or self.logged("still served") > failed
             ),
         )
@@ -102,7 +105,7 @@ class Server:
         ends = [
             i
             for i, line in enumerate(self.log)
-            if "Documentation built in" in line or "still served" in line
+            if PUBLISHED in line or "still served" in line
         ]
         return bool(starts) and (not ends or ends[-1] < starts[-1])
 
