@@ -91,10 +91,7 @@ class Server:
         change()
         self.wait_for(
             "the rebuild",
-            lambda: (
-                self.logged(PUBLISHED) > published
-                or self.logged("still served") > failed
-            ),
+            lambda: self.logged(PUBLISHED) > published or self.logged("still served") > failed,
         )
         time.sleep(0.5)  # a second build may follow a change the watcher saw in two parts
         self.wait_for("the rebuild to settle", lambda: not self._building())
@@ -102,11 +99,7 @@ class Server:
 
     def _building(self) -> bool:
         starts = [i for i, line in enumerate(self.log) if "Building documentation" in line]
-        ends = [
-            i
-            for i, line in enumerate(self.log)
-            if PUBLISHED in line or "still served" in line
-        ]
+        ends = [i for i, line in enumerate(self.log) if PUBLISHED in line or "still served" in line]
         return bool(starts) and (not ends or ends[-1] < starts[-1])
 
     def stop(self) -> None:
