@@ -14,6 +14,7 @@ from build_tools.site.textfold import STOPWORDS, fold, fold_set, keywords
 
 from .conftest import BuiltSite
 from .find_probe import needs_node, probe, search
+from .queries import HEEL_PRESS_QUERIES
 
 FOLD_CASES = [
     "Pull-Ups",
@@ -313,21 +314,6 @@ def test_every_heel_press_question_is_found_and_rear_heel_lift_offers_its_answer
     assert answers["Heel-Press"][0]["url"] == "exercises/heel-press/"
     for question in questions:
         assert answers[question][0]["title"] == question
-
-
-HEEL_PRESS_QUERIES = (
-    "calf stretch",
-    "calf strech",
-    "calves",
-    "stretch",
-    "achilles",
-    "gastrocnemius",
-    "soleus",
-    "ankle",
-    "warm up",
-    "achilles stretch",
-    "wall",
-)
 
 
 @needs_node

@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic, escalated, has_errors, summary
 from ..speed.forked import can_fork
 from . import staging
 from .config import CONFIG_FILE, SiteConfig, read_config
-from .site_build import SiteBuild, reference_pages, written_sources
+from .site_build import SiteBuild
 
 PLUGIN_GENERATORS = ("mkdocs", "properdocs")
 GENERATORS = (*PLUGIN_GENERATORS, "zensical")
@@ -95,8 +95,7 @@ def _build_without_plugins(
         site.abandon()
         say(site.failed(f"zensical failed (exit {written})"))
         return Outcome(2)
-    sources = [*written_sources(config.docs_dir), *reference_pages()]
-    checked = _shown(site.finish(staged, sources), strict, say)
+    checked = _shown(site.finish(staged), strict, say)
     if has_errors(checked):
         site.abandon()
         say(site.failed(f"site check failed: {summary(checked)}"))

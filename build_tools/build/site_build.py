@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -206,7 +207,7 @@ class SiteBuild:
         for page in self.pages:
             front = yaml.safe_dump(self.meta(page), allow_unicode=True, width=2**16)
             yield page.source, f"---\n{front}---\n\n{page.html}"
-        yield from reference_pages().items()
+        yield from self.reference.items()
 
     def write_sources(self, docs_dir: Path) -> list[Path]:
         """Write `sources()` into `docs_dir`; the generated folders are emptied first."""
@@ -267,7 +268,17 @@ class SiteBuild:
 
     # Over the generator's output
 
-    def finish(self, built: Path, markdown_sources: list[str]) -> tuple[Diagnostic, ...]:
+    @property
+    def markdown_sources(self) -> list[str]:
+        """Every page written in Markdown: the hand-written ones, then the reference pages."""
+        return [*written_sources(self.config.docs_dir), *self.reference]
+
+    @cached_property
+    def reference(self) -> dict[str, str]:
+        """The editors' reference pages of this build, made once for every step that needs them."""
+        return reference_pages()
+
+    def finish(self, built: Path) -> tuple[Diagnostic, ...]:
         """The steps over what the generator wrote into `built`; the built-site findings."""
         assert self.result is not None
         assert self.site is not None
@@ -282,7 +293,7 @@ class SiteBuild:
         write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
         entries = [
             *self.site.entries,
-            *written_page_entries(built, markdown_sources, self.config.nav_titles),
+            *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
         ]
         outputs = {**search_files(entries, self.memo), **self.site.data_files}
         self.writer.write(built, outputs, dirty=self.dirty)

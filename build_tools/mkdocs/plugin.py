@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from ..build.config import site_config
-from ..build.site_build import SiteBuild, not_ours, rebuild_failed, reference_pages, written_sources
+from ..build.site_build import SiteBuild, not_ours, rebuild_failed
 from ..diagnostics import Diagnostic, escalated, has_errors, summary
 from ..speed.dirty import chrome_stamp
 from ..speed.forked import can_fork
@@ -86,7 +86,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         pages = [(page, self.build.meta(page)) for page in self.build.pages]
         for file in self.files.files(config, pages, stamp, str(self.build.site_dir)):
             files.append(file)
-        for source, markdown in reference_pages().items():
+        for source, markdown in self.build.reference.items():
             files.append(self.files.markdown_file(config, source, markdown))
         self.build.generator_writes(self.files.writes(files, self.build.filled()))
         self.build.start_reading(self.build.site_dir)
@@ -107,8 +107,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
 
     @event_priority(-100)  # last: after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        sources = [*written_sources(Path(config.docs_dir)), *reference_pages()]
-        shown = self._log(self.build.finish(Path(config.site_dir), sources), config.strict)
+        shown = self._log(self.build.finish(Path(config.site_dir)), config.strict)
         logging.getLogger("mkdocs").removeHandler(self.logged)
         counts = dict(self.logged.get_counts())
         failed = counts.get("ERROR", 0) + counts.get("CRITICAL", 0)

@@ -19,25 +19,11 @@ from build_tools.site.catalog import browse_entries, exercise_entries
 from build_tools.site.search_index import build_index
 from build_tools.source.load import load_content
 
+from ..queries import HEEL_PRESS_QUERIES
 from .corpus import load_corpus, write_project
 
 HERE = Path(__file__).resolve().parent
-QUERIES = (
-    "calf stretch",
-    "calf strech",
-    "calves",
-    "stretch",
-    "achilles",
-    "gastrocnemius",
-    "soleus",
-    "ankle",
-    "warm up",
-    "achilles stretch",
-    "wall",
-    "dumbbell",
-    "pull ups",
-    "rear heel lift",
-)
+QUERIES = (*HEEL_PRESS_QUERIES, "dumbbell", "pull ups", "rear heel lift")
 
 
 def main(n: int, queries: tuple[str, ...]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from ..conftest import BuiltSite
+from ..queries import HEEL_PRESS_QUERIES
 from .conftest import DESKTOP, PHONE, serve
 
 
@@ -146,19 +147,7 @@ def test_without_javascript_the_filter_page_is_plain_browse_links(
 
 
 EDITORS = re.compile(r"/(reference|editors|benchmark|publishing)/")
-DESCRIPTIVE = (
-    "calf stretch",
-    "calf strech",
-    "calves",
-    "stretch",
-    "achilles",
-    "gastrocnemius",
-    "soleus",
-    "ankle",
-    "warm up",
-    "achilles stretch",
-    "wall",
-)
+DESCRIPTIVE = HEEL_PRESS_QUERIES
 
 
 @pytest.mark.parametrize("query", DESCRIPTIVE)
