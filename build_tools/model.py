@@ -189,6 +189,48 @@ class FaqEntry:
         return self.aliases
 
 
+CREDIT_SECTIONS = ("summary", "description", "instructions", "variations", "tips", "faq")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Where some of a record's text comes from: the work, its authors and its licence."""
+
+    license: str
+    """An SPDX licence id, such as `CC-BY-SA-4.0`."""
+    title: str | None = None
+    author: tuple[str, ...] = ()
+    source: str | None = None
+    sections: tuple[str, ...] = CREDIT_SECTIONS
+    """The sections the credit covers: every one unless the record names some."""
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Credit:
+        return cls(
+            license=data["license"],
+            title=data.get("title"),
+            author=tuple(data.get("author", ())),
+            source=data.get("source"),
+            sections=tuple(data.get("sections", CREDIT_SECTIONS)),
+        )
+
+
+REQUIRED_SECTIONS = (
+    "summary",
+    "category",
+    "level",
+    "equipment",
+    "muscles",
+    "when_to_use",
+    "description",
+    "instructions",
+    "tips",
+    "faq",
+)
+"""What a published record must have beyond its name and slug (the schema's `else` branch);
+a draft may lack any of it."""
+
+
 @dataclass(frozen=True)
 class Exercise:
     name: str
@@ -209,6 +251,12 @@ class Exercise:
     source: SourceMap = field(compare=False, repr=False)
     other_names: tuple[str, ...] = ()
     stance: Stance | None = None
+    draft: bool = False
+    missing: tuple[str, ...] = ()
+    """The required fields a draft lacks (`REQUIRED_SECTIONS`, in that order); a published
+    record lacks none. A missing text field is empty in the model, a missing term ''."""
+    related: tuple[str, ...] = ()
+    credits: tuple[Credit, ...] = ()
 
     def sections(self) -> tuple[str, ...]:
         """The heading ids of the sections this record's page must have, in page order."""
@@ -216,7 +264,8 @@ class Exercise:
 
     def texts(self) -> Iterator[tuple[Path, str]]:
         """Every piece of prose the page shows, with its path in the record."""
-        yield ("summary",), self.summary
+        if "summary" not in self.missing:
+            yield ("summary",), self.summary
         for index, paragraph in enumerate(self.description):
             yield ("description", index), paragraph
         for index, step in enumerate(self.instructions):
@@ -247,21 +296,24 @@ class Exercise:
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: SourceMap) -> Exercise:
-        muscles = data["muscles"]
+        # Only a draft may lack a field (the schema requires them of the others), so every
+        # default below is what a draft's page shows for the part not yet written.
+        muscles = data.get("muscles", {})
         return cls(
             name=data["name"],
             slug=data["slug"],
             aliases=tuple(data.get("aliases", ())),
-            summary=data["summary"],
-            category=data["category"],
-            level=data["level"],
-            equipment=tuple(data["equipment"]),
-            primary_muscles=tuple(muscles["primary"]),
+            summary=data.get("summary", ""),
+            category=data.get("category", ""),
+            level=data.get("level", ""),
+            equipment=tuple(data.get("equipment", ())),
+            primary_muscles=tuple(muscles.get("primary", ())),
             secondary_muscles=tuple(muscles.get("secondary", ())),
-            when_to_use=tuple(data["when_to_use"]),
-            description=tuple(data["description"]),
+            when_to_use=tuple(data.get("when_to_use", ())),
+            description=tuple(data.get("description", ())),
             instructions=tuple(
-                Step(s["id"], s["text"], tuple(s.get("aliases", ()))) for s in data["instructions"]
+                Step(s["id"], s["text"], tuple(s.get("aliases", ())))
+                for s in data.get("instructions", ())
             ),
             variations=tuple(
                 Variation(
@@ -275,14 +327,18 @@ class Exercise:
                 )
                 for v in data.get("variations", ())
             ),
-            tips=tuple(data["tips"]),
+            tips=tuple(data.get("tips", ())),
             faq=tuple(
                 FaqEntry(
                     f["id"], f["question"], f["answer"], tuple(f.get("aliases", ())), _references(f)
                 )
-                for f in data["faq"]
+                for f in data.get("faq", ())
             ),
             source=source,
             stance=Stance(**data["stance"]) if "stance" in data else None,
             other_names=tuple(data.get("other_names", ())),
+            draft=data.get("draft", False),
+            missing=tuple(name for name in REQUIRED_SECTIONS if name not in data),
+            related=tuple(data.get("related", ())),
+            credits=tuple(Credit.from_data(c) for c in data.get("credit", ())),
         )

@@ -15,8 +15,11 @@ from .registry import Finding, record_check
 
 def term_uses(exercise: Exercise) -> Iterator[tuple[Path, str, str]]:
     """Every vocabulary id the record names: (path of the value, vocabulary kind, id)."""
-    yield ("category",), "categories", exercise.category
-    yield ("level",), "levels", exercise.level
+    # A draft may lack either; what it lacks is listed with the draft, not as an unknown term.
+    if exercise.category:
+        yield ("category",), "categories", exercise.category
+    if exercise.level:
+        yield ("level",), "levels", exercise.level
     lists = (
         (("equipment",), "equipment", exercise.equipment),
         (("muscles", "primary"), "muscles", exercise.primary_muscles),
