@@ -52,8 +52,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 def term_links(terms: Mapping[str, Term], ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
-    """(browse page path from the site root, display name) of each vocabulary id."""
-    return [(browse_url(kind, i), terms[i].name) for i in ids]
+    """(browse page path from the site root, display name) of each vocabulary id; a draft's
+    missing category or level ('') has none."""
+    return [(browse_url(kind, i), terms[i].name) for i in ids if i]
 
 
 def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
