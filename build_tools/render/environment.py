@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from ..addresses import browse_url
+from ..licenses import attributions
 from ..model import Exercise, FaqEntry, Reference, Step, Term
 from .figure import stance_figures
 
@@ -48,6 +49,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["stance_figures"] = stance_figures
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links
+    env.globals["attributions"] = attributions
     return env
 
 
