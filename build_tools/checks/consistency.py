@@ -107,7 +107,7 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
             )
 
 
-_CLAUSE_END = re.compile(r"[.;:!?,()\[\]{}—–\n/]")
+_CLAUSE_END = re.compile(r"[.;:!?,()\[\]{}—–\n/]|\b(?:while|until|then|but|because|when|whereas)\b")
 _NEGATION = re.compile(
     r"\b(?:not|never|no|without|avoid\w*|don'?t|doesn'?t|shouldn'?t|nor)\b(?!\s+(?:only|just)\b)"
 )
@@ -123,7 +123,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:on|onto|upon|against|across|over|under|underneath|beneath|below|above|behind|along"
     r"|between|beside|toward|towards|to|at|by|near|off|than|rest|rests|resting|place|put|lay"
     r"|set|flatten\w*|arch|arching|round|rounding|hyperextend\w*|sag\w*|tuck|face|point"
-    r"|touch\w*|cross|hook)\b(?:\s+\S+){0,4}\s*$"
+    r"|touch\w*|cross|hook|rotate|turn|aligned|level|line)\b(?:\s+\S+){0,4}\s*$"
 )
 _PLACE_AFTER = re.compile(
     r"^\s*(?:(?:is|are|should|must|will|can|be|being|stay|stays|remain|remains|always|still"

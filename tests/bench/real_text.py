@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,11 @@ WGER_NEW_TERMS: dict[str, dict[str, dict[str, Any]]] = {
     "equipment": {
         "gym-mat": {"name": "Gym mat", "aliases": ["gym mat"], "mentions": ["mat"]},
         "pull-up-bar": {"name": "Pull-up bar", "aliases": ["pull-up bar"], "mentions": ["bar"]},
-        "incline-bench": {"name": "Incline bench", "aliases": ["incline bench"], "mentions": ["bench"]},
+        "incline-bench": {
+            "name": "Incline bench",
+            "aliases": ["incline bench"],
+            "mentions": ["bench"],
+        },
     },
 }
 WGER_LICENSES = {1: "CC-BY-SA-3.0", 2: "CC-BY-SA-4.0", 3: "CC0-1.0", 4: "CC-BY-4.0", 5: "ODbL-1.0"}
@@ -202,7 +206,9 @@ def wger(git_dir: Path) -> list[dict[str, Any]]:
         blocks = paragraphs(fields["description"])
         if blocks:
             summary = first_sentence(blocks[0])
-            if len(summary) <= SUMMARY_LIMIT:  # the schema's bound: a longer one is left to an editor
+            if (
+                len(summary) <= SUMMARY_LIMIT
+            ):  # the schema's bound: a longer one is left to an editor
                 record["summary"] = summary
             record["description"] = blocks
         if base.get("category") == 15:
@@ -212,10 +218,15 @@ def wger(git_dir: Path) -> list[dict[str, Any]]:
             record["equipment"] = equipment
         primary = _unique(WGER_MUSCLES[m] for m in base.get("muscles", ()))
         secondary = _unique(
-            WGER_MUSCLES[m] for m in base.get("muscles_secondary", ()) if WGER_MUSCLES[m] not in primary
+            WGER_MUSCLES[m]
+            for m in base.get("muscles_secondary", ())
+            if WGER_MUSCLES[m] not in primary
         )
         if primary:
-            record["muscles"] = {"primary": primary, **({"secondary": secondary} if secondary else {})}
+            record["muscles"] = {
+                "primary": primary,
+                **({"secondary": secondary} if secondary else {}),
+            }
         author = fields.get("license_author", "").strip()
         record["credit"] = [
             {
