@@ -47,7 +47,16 @@ ORDER = (
 )
 """The fields in the order records write them (Heel Press's)."""
 
-_FLOW_LISTS = {"equipment", "when_to_use", "related", "aliases", "primary", "secondary", "sections"}
+_FLOW_LISTS = {
+    "equipment",
+    "when_to_use",
+    "related",
+    "aliases",
+    "primary",
+    "secondary",
+    "sections",
+    "author",
+}
 _FOLD_AT = 60
 _MISSING = object()
 

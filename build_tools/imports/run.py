@@ -93,7 +93,10 @@ class Outcome:
             lacking = ", ".join(f"{name} {n}" for name, n in self.drafts.most_common())
             out.append(f"drafts: {self.draft_count} (lacking: {lacking})")
         for kind, count in sorted(self.media.items()):
-            out.append(f"{count:,} {kind} not imported: {self.media_note}")
+            what = (
+                kind if count != 1 else kind.replace("images", "image").replace("videos", "video")
+            )
+            out.append(f"{count:,} {what} not imported: {self.media_note}")
         return out
 
 
@@ -117,7 +120,7 @@ def import_source(options: Options) -> tuple[Outcome, list[Problem]]:
         if wanted is None:
             return outcome, [Problem(Location(shown), f"unknown language {options.language!r}")]
         language = next((c for c, i in wger.LANGUAGES.items() if i == wanted), str(wanted))
-        exercises, problems, outcome.left_out = wger.read(options.path, shown, wanted)
+        exercises, problems, outcome.left_out = wger.read(options.path, shown, wanted, language)
         tables = wger.TABLES
         outcome.media_note = "media carry licences of their own; this import takes text only"
     else:

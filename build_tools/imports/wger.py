@@ -85,7 +85,7 @@ def language_id(language: str) -> int | None:
 
 
 def read(
-    path: Path, shown: str, language: int
+    path: Path, shown: str, language: int, code: str = ""
 ) -> tuple[list[SourceExercise], list[Problem], list[str]]:
     """The exercises, the bad input, and why some exercises were left out."""
     exercises: list[SourceExercise] = []
@@ -108,7 +108,7 @@ def read(
             continue
         for at, item in results:
             try:
-                exercise = _exercise(item, at, language, Location(name))
+                exercise = _exercise(item, at, language, Location(name), code or str(language))
             except BadInput as error:
                 problems.append(
                     Problem(locate(text, name, error.at), f"{path_text(error.at)}: {error.message}")
@@ -129,7 +129,9 @@ def _results(data: Any) -> list[tuple[JsonPath, Any]]:
     return list(Reader.items(data["results"], ("results",)))
 
 
-def _exercise(item: Any, at: JsonPath, language: int, where: Location) -> SourceExercise | str:
+def _exercise(
+    item: Any, at: JsonPath, language: int, where: Location, code: str
+) -> SourceExercise | str:
     data = Reader.mapping(item, at)
     raw_id = data.get("id")
     if not isinstance(raw_id, int | str) or isinstance(raw_id, bool) or str(raw_id) == "":
@@ -143,7 +145,7 @@ def _exercise(item: Any, at: JsonPath, language: int, where: Location) -> Source
             chosen = (t_at, mapping)
             break
     if chosen is None:
-        return f"exercise {exercise_id} has no translation in language {language}"
+        return f"exercise {exercise_id} has no translation in '{code}'"
     t_at, translation = chosen
     name = Reader.text(translation, "name", t_at)
     assert name is not None
