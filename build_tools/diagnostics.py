@@ -137,11 +137,13 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-def summary(diagnostics: Iterable[Diagnostic]) -> str:
-    """One line such as `3 problems (2 errors, 1 warning) in 2 files`."""
+def summary(diagnostics: Iterable[Diagnostic], waived: int = 0) -> str:
+    """One line such as `3 problems (2 errors, 1 warning) in 2 files`, with `; 2 waived` when
+    the records waive some findings."""
     found = list(diagnostics)
+    more = f"; {waived} waived" if waived else ""
     if not found:
-        return "no problems found"
+        return f"no problems found{more}"
     kinds = Counter(d.severity for d in found)
     files = len({d.location.path for d in found})
     parts = []
@@ -149,4 +151,5 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
         if kinds[severity]:
             parts.append(f"{kinds[severity]} {word}{'s' if kinds[severity] != 1 else ''}")
     noun = "problem" if len(found) == 1 else "problems"
-    return f"{len(found)} {noun} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}"
+    where = f"in {files} file{'s' if files != 1 else ''}"
+    return f"{len(found)} {noun} ({', '.join(parts)}) {where}{more}"

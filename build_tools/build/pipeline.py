@@ -7,14 +7,16 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
 import jinja2
 
 from .. import checks  # noqa: F401  (registers the checks and the codes)
-from ..checks.run import check_content
+from ..checks.run import check_content, judge
+from ..checks.selection import Selection, read_selection
+from ..checks.waivers import Waived
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from ..memo import FRESH, Mapper, Memo, Same, in_order
 from ..render.environment import make_environment
@@ -49,6 +51,8 @@ class Result:
     pages: tuple[Page, ...]
     """The page of every record, in record order."""
     diagnostics: tuple[Diagnostic, ...]
+    waived: tuple[Waived, ...] = ()
+    """The findings the records' waivers keep out of `diagnostics`."""
 
 
 ChecksElsewhere = Callable[[Content], Callable[[], list[Diagnostic]]]
@@ -72,11 +76,23 @@ class Pipeline:
         )
         return self.memo.remember(("env", stamp), lambda: make_environment(folder))
 
+    @cached_property
+    def selection(self) -> Selection:
+        """The project's choice of checks (`pyproject.toml`), read once per build."""
+        return read_selection(self.project.root)
+
     def load(self) -> Content:
         return load_content(self.project.content_dir, self.project.root, self.memo, self.read_map)
 
-    def check(self, content: Content) -> list[Diagnostic]:
-        return check_content(content, self.memo)
+    def check(self, content: Content) -> tuple[list[Diagnostic], tuple[Waived, ...]]:
+        """The findings as the project counts them, and those the records waive."""
+        return self._judged(content, check_content(content, self.memo))
+
+    def _judged(
+        self, content: Content, found: list[Diagnostic]
+    ) -> tuple[list[Diagnostic], tuple[Waived, ...]]:
+        judged = judge(content, found, self.selection)
+        return judged.diagnostics, tuple(judged.waived)
 
     def render(self, content: Content) -> tuple[tuple[Page, ...], list[Diagnostic]]:
         """The page of every record, and T001 for each that a template failed to render."""
@@ -110,11 +126,12 @@ class Pipeline:
     def run(self, *, render: bool = True) -> Result:
         """Load and check everything; render the pages only when nothing is wrong."""
         content = self.load()
-        diagnostics = self.check(content)
+        diagnostics, waived = self.check(content)
         if not render or has_errors(diagnostics) or content.vocabulary is None:
-            return Result(content, (), tuple(diagnostics))
+            return Result(content, (), tuple(diagnostics), waived)
         pages, problems = self.render(content)
-        return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+        found = tuple(sorted_diagnostics([*diagnostics, *problems]))
+        return Result(content, pages, found, waived)
 
     def run_beside(
         self, checks_elsewhere: ChecksElsewhere, then: Callable[[Result], T]
@@ -139,12 +156,13 @@ class Pipeline:
                     made = then(Result(content, pages, tuple(problems)))
             except Exception as error:
                 failure = error
-        diagnostics = findings()
+        diagnostics, waived = self._judged(content, findings())
         if has_errors(diagnostics) or content.vocabulary is None:
-            return Result(content, (), tuple(diagnostics)), None
+            return Result(content, (), tuple(diagnostics), waived), None
         if failure is not None:
             raise failure
-        return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems]))), made
+        found = tuple(sorted_diagnostics([*diagnostics, *problems]))
+        return Result(content, pages, found, waived), made
 
 
 def run(project: Project, *, render: bool = True) -> Result:

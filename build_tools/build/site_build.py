@@ -163,6 +163,11 @@ class SiteBuild:
         return result.diagnostics
 
     @property
+    def waived(self) -> int:
+        """How many findings the records waive (kept out of what `prepare` returned)."""
+        return len(self.result.waived) if self.result is not None else 0
+
+    @property
     def content(self) -> Content:
         assert self.result is not None
         return self.result.content
@@ -314,7 +319,7 @@ class SiteBuild:
             site.files,
             site.scripts,
         )
-        found = tuple(verify_site(site, self.content))
+        found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
         timings.lap("Host files and site checks")
         return found

@@ -1,6 +1,7 @@
 """Stage 2: checks over loaded records (C codes) and over the built site (H codes).
 
-Importing this package registers every check, and the codes the other stages emit (`codes`).
+Importing this package registers every check, the codes the other stages emit (`codes`), and
+those of the project's choice of checks (`selection`) and of the records' waivers (`waivers`).
 """
 
 from . import (
@@ -14,7 +15,9 @@ from . import (
     pages,
     pose,
     scale,
+    selection,
     vocabulary,
+    waivers,
 )
 
 __all__ = [
@@ -28,5 +31,7 @@ __all__ = [
     "pages",
     "pose",
     "scale",
+    "selection",
     "vocabulary",
+    "waivers",
 ]

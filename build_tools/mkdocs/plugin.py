@@ -79,7 +79,10 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.session.memo.sweep()
         shown = self._log(self.build.prepare(), config.strict)
         if has_errors(shown) or self.build.site is None:
-            raise PluginError(self.build.failed(f"content check failed: {summary(shown)}"))
+            found = summary(shown, self.build.waived)
+            raise PluginError(self.build.failed(f"content check failed: {found}"))
+        if self.build.waived:
+            log.info(f"Findings waived by the records: {self.build.waived}")
         for file in [f for f in files if not_ours(f.src_uri)]:
             files.remove(file)
         stamp = chrome_stamp([Path(config.config_file_path), *map(Path, config.theme.dirs[:1])])
