@@ -63,6 +63,21 @@ def fixed(code: str) -> str | None:
     return next((why for prefix, why in FIXED.items() if code.startswith(prefix)), None)
 
 
+def near_code(text: str, codes: Iterable[str]) -> str | None:
+    """The code `text` most likely misspells: two characters swapped (`C320` for `C302`), then
+    one character wrong, then what difflib finds closest."""
+    known = list(codes)
+    for alike in (
+        lambda c: sorted(c) == sorted(text),
+        lambda c: len(c) == len(text) and sum(a != b for a, b in zip(c, text, strict=True)) == 1,
+    ):
+        found = [code for code in known if alike(code)]
+        if found:
+            return found[0]
+    near = difflib.get_close_matches(text, known, n=1)
+    return near[0] if near else None
+
+
 def _matches(selector: str, code: str) -> bool:
     return code.startswith(selector)
 
@@ -216,20 +231,23 @@ class _Reader:
         """A code or prefix, or None once its problem is reported; `changes` names what the
         setting does to the codes (`ignored`, `re-graded`) when it may not touch a fixed one."""
         name = _setting(key)
+        # A key of a severity table is the selector itself: the message names its table.
+        label = _setting(key[:-1]) if isinstance(key[-1], str) else name
         if not isinstance(value, str):
             message = f"{name} must be a code or the start of one, as text; got {_got(value)}"
             self.problem("W102", key, message)
             return None
         codes = [code for code in RULES if _matches(value, code)]
         if not _SELECTOR.fullmatch(value) or not codes:
-            near = difflib.get_close_matches(value, list(RULES), n=1)
-            hint = f" (did you mean {quoted(near[0])}?)" if near else ""
-            message = f"{name} {quoted(value)} is no code of the checks, nor the start of one{hint}"
+            near = near_code(value, RULES) if len(value) == 4 else None
+            hint = f" (did you mean {quoted(near)}?)" if near else ""
+            message = f"{label} {quoted(value)} is no code of the checks, nor the start of one"
+            message += hint
             self.problem("W101", key, message, of_key=isinstance(key[-1], str))
             return None
         if changes is not None and all(fixed(code) for code in codes):
             why = fixed(codes[0])
-            message = f"{name}: {quoted(value)} cannot be {changes}: {why}"
+            message = f"{label} {quoted(value)} cannot be {changes}: {why}"
             self.problem("W103", key, message, of_key=isinstance(key[-1], str))
             return None
         return value
@@ -308,11 +326,14 @@ def read_selection(root: Path) -> Selection:
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(error))
-        reason = str(error)[: found.start()] if found else str(error)
-        where = Location(CONFIG_FILE, int(found[1]), int(found[2])) if found else None
-        message = f"{CONFIG_FILE} is not valid TOML: {reason}"
-        return Selection(problems=(Diagnostic("W102", message, where or Location(CONFIG_FILE)),))
+        message = f"{CONFIG_FILE} is not valid TOML: {error}"
+        where = Location(CONFIG_FILE)
+        found = re.search(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$", str(error))
+        if found:
+            message = message[: len(message) - len(found.group())]
+            end = _offset_location(text, len(text))
+            where = Location(CONFIG_FILE, int(found[1]), int(found[2])) if found[1] else end
+        return Selection(problems=(Diagnostic("W102", message, where),))
     for part in TABLE:
         data = data.get(part) if isinstance(data, dict) else None
     if data is None:
@@ -323,6 +344,12 @@ def read_selection(root: Path) -> Selection:
         reader.problem("W102", (), message)
         return Selection(problems=tuple(reader.problems))
     return reader.selection(data)
+
+
+def _offset_location(text: str, offset: int) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Location(CONFIG_FILE, line, column)
 
 
 class _Positions:
@@ -348,13 +375,8 @@ class _Positions:
             tables = (self.keys, self.values) if of_key else (self.values, self.keys)
             for table in tables:
                 if part in table:
-                    return self._location(table[part])
+                    return _offset_location(self.text, table[part])
         return Location(CONFIG_FILE)
-
-    def _location(self, offset: int) -> Location:
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return Location(CONFIG_FILE, line, column)
 
     def _blank(self, *, lines: bool = True) -> None:
         text = self.text
@@ -487,7 +509,7 @@ describe(
 
     How to fix: correct the code to the one suggested (the Checks pages list every code), or
     remove it.""",
-    example="pyproject.toml:3:20: W101 ignore[1] 'C320' is no code of the checks, nor the start "
+    example="pyproject.toml:5:19: W101 ignore[1] 'C320' is no code of the checks, nor the start "
     "of one (did you mean 'C302'?)",
 )
 describe(
@@ -502,7 +524,7 @@ describe(
 
     How to fix: write the setting as the Checks pages show it; the message names what is
     expected.""",
-    example="pyproject.toml:3:20: W102 severity.C302 must be 'error' or 'warning'; got 'warn'",
+    example="pyproject.toml:2:37: W102 severity.C302 must be 'error' or 'warning'; got 'warn'",
 )
 describe(
     "W103",
@@ -515,6 +537,6 @@ describe(
     site without a word.
 
     How to fix: remove the entry, and fix the file the finding points at.""",
-    example="pyproject.toml:3:11: W103 ignore[0]: 'S101' cannot be ignored: a record that fails "
+    example="pyproject.toml:2:11: W103 ignore[0] 'S101' cannot be ignored: a record that fails "
     "the schema is not loaded, so its finding always stops the build",
 )

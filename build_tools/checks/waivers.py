@@ -15,7 +15,6 @@ finding itself (W001), so that a waiver goes when the text it excused is changed
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,7 +25,7 @@ from ..model import Exercise, Waiver
 from ..source.load import Content
 from ..source.yaml_nodes import Path
 from .registry import RECORD_CHECKS, RULES, describe
-from .selection import fixed
+from .selection import fixed, near_code
 
 _ELSEWHERE = {
     "H": "the built-site checks are chosen in the project's configuration (pyproject.toml)",
@@ -73,8 +72,8 @@ def _cannot_waive(waiver: Waiver, index: int, exercise: Exercise) -> Diagnostic 
     where = exercise.source.value(("waive", index, "code"))
     name = f"waive[{index}].code"
     if code not in RULES:
-        near = difflib.get_close_matches(code, list(RECORD_CHECKS), n=1)
-        hint = f" (did you mean {quoted(near[0])}?)" if near else ""
+        near = near_code(code, RECORD_CHECKS)
+        hint = f" (did you mean {quoted(near)}?)" if near else ""
         return Diagnostic("W002", f"{name} {quoted(code)} is no code of the checks{hint}", where)
     if code not in RECORD_CHECKS:
         why = fixed(code) or _ELSEWHERE.get(code[0], "")
@@ -155,7 +154,7 @@ describe(
     finding of that code on that field, one nobody has read.
 
     How to fix: remove the waiver; if the finding moved to another field, point `at` there.""",
-    example="content/heel-press.yaml:137:5: W001 waive[0] of C302 on tips[4] matches no finding: "
+    example="content/heel-press.yaml:158:5: W001 waive[0] of C302 on tips[4] matches no finding: "
     "the text it excused has changed; remove the waiver",
     severity=Severity.WARNING,
 )
@@ -170,6 +169,6 @@ describe(
 
     How to fix: correct the code to the one the finding prints; for H codes, use the
     configuration in `pyproject.toml` (see Configuration on the Checks page).""",
-    example="content/heel-press.yaml:137:11: W002 waive[0].code 'C320' is no code of the checks "
+    example="content/heel-press.yaml:158:11: W002 waive[0].code 'C320' is no code of the checks "
     "(did you mean 'C302'?)",
 )

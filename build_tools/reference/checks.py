@@ -45,6 +45,8 @@ FAMILIES = {
     "C8": "A reference of thousands",
     "T0": "Rendering",
     "H1": "Built site",
+    "W0": "Waivers",
+    "W1": "Choosing the checks",
 }
 """Codes by their first two characters, one page each: one page for all would be too long."""
 
@@ -62,7 +64,7 @@ def family_page(code: str) -> str:
 
 def catalogue_pages() -> dict[str, str]:
     """Markdown of the catalogue: an index of every code, and one page per family of codes."""
-    rules = sorted(RULES.values(), key=lambda r: ("YSCTH".index(r.code[0]), r.code))
+    rules = sorted(RULES.values(), key=lambda r: ("YSCTHW".index(r.code[0]), r.code))
     index = [
         "# Checks",
         "",
