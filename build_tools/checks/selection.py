@@ -14,7 +14,8 @@ The most specific selector decides: a code beats its prefix, a longer prefix a s
 `ignore` beats `select` when both are as specific. Per-path settings come after the global ones:
 a matching pattern's `ignore` drops a finding whatever `select` says, and its `severity` beats the
 global one. Some codes no configuration changes (`FIXED`): a file that cannot be read or fails the
-schema yields no record at all, so its finding must stop the build.
+schema yields no record at all, and a record with a term the vocabulary lacks or a stance the
+figure cannot draw yields no page, so their findings must stop the build.
 
 A project without the table gets every code at its own severity. The configuration's own problems
 are findings (W1xx) located in `pyproject.toml`: tomllib keeps no positions, so `_Positions`
@@ -45,6 +46,8 @@ FIXED = {
     "Y": "a file that cannot be read yields no record, so its finding always stops the build",
     "S": "a record that fails the schema is not loaded, so its finding always stops the build",
     "T": "a page that fails to render is not built, so its finding always stops the build",
+    "C201": "a page cannot show a term the vocabulary lacks, so its finding always stops the build",
+    "C6": "the figure cannot draw a stance no body can take, so its finding always stops the build",
     "W1": "a problem in this configuration is always reported as an error",
 }
 """Codes, by prefix, that no configuration ignores or re-grades, and why."""
@@ -530,11 +533,12 @@ describe(
     "W103",
     "code that cannot be ignored",
     """What it catches: an `ignore` or `severity` entry that would ignore or re-grade only codes
-    that always count: a file that cannot be read or fails the schema (Y and S codes), a page
-    that fails to render (T), a problem of this configuration (W1).
+    that always count: a file that cannot be read or fails the schema (Y and S codes), a term
+    the vocabulary lacks (C201), a stance the figure cannot draw (C6xx), a page that fails to
+    render (T), a problem of this configuration (W1).
 
     Why: such a file yields no record, or no page: ignored, the exercise would vanish from the
-    site without a word.
+    site without a word, or the build would fail at its page.
 
     How to fix: remove the entry, and fix the file the finding points at.""",
     example="pyproject.toml:2:11: W103 ignore[0] 'S101' cannot be ignored: a record that fails "

@@ -75,13 +75,15 @@ def _cannot_waive(waiver: Waiver, index: int, exercise: Exercise) -> Diagnostic 
         near = near_code(code, RECORD_CHECKS)
         hint = f" (did you mean {quoted(near)}?)" if near else ""
         return Diagnostic("W002", f"{name} {quoted(code)} is no code of the checks{hint}", where)
+    why = fixed(code)
     if code not in RECORD_CHECKS:
-        why = fixed(code) or _ELSEWHERE.get(code[0], "")
         message = (
             f"{name} {quoted(code)} cannot be waived: a record waives findings of the record "
-            f"checks (C codes) only; {why}"
+            f"checks (C codes) only; {why or _ELSEWHERE.get(code[0], '')}"
         )
         return Diagnostic("W002", message, where)
+    if why is not None:
+        return Diagnostic("W002", f"{name} {quoted(code)} cannot be waived: {why}", where)
     return None
 
 
@@ -163,7 +165,9 @@ describe(
     "waiver of a code it cannot waive",
     """What it catches: a `waive` entry whose `code` is no code of the checks, or is not a
     record check's (C codes): a file that cannot be read or fails the schema (Y, S), a page
-    that fails to render (T) and the built-site checks (H) are not judgements on the text.
+    that fails to render (T) and the built-site checks (H) are not judgements on the text, and
+    a term the vocabulary lacks (C201) or a stance the figure cannot draw (C6xx) leaves no page
+    to publish.
 
     Why: a waiver of a misspelt code waives nothing while seeming to.
 
