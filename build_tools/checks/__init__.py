@@ -14,6 +14,7 @@ from . import (
     pages,
     pose,
     scale,
+    text_links,
     vocabulary,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "pages",
     "pose",
     "scale",
+    "text_links",
     "vocabulary",
 ]

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 from ..addresses import EXERCISES, absolute, deep_link, site_root
 from ..model import Exercise, Vocabulary
+from .markup import plain
 
 INDEX_PATH = EXERCISES
 """The exercise index, the breadcrumb between the home page and an exercise."""
@@ -42,7 +43,7 @@ def exercise_graph(
             "url": deep_link(page, entry.anchor),
             "name": entry.question,
             "isPartOf": {"@id": ids["page"]},
-            "acceptedAnswer": {"@type": "Answer", "text": entry.answer},
+            "acceptedAnswer": {"@type": "Answer", "text": plain(entry.answer)},
         }
         for entry in exercise.faq
     ]
