@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity, quoted
 from ..model import Exercise, FaqEntry, Reference, Step, Variation, Vocabulary
+from ..render.markup import plain_texts
 from ..source.load import Content
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
@@ -53,7 +54,7 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
     the term; or, if the text names it by another word, add that word to the term's aliases
     in `content/vocabulary/terms.yaml`."""
     for exercise in content.exercises:
-        text = words(" ".join(t for _, t in exercise.texts()))
+        text = words(" ".join(t for _, t in plain_texts(exercise)))
         done: set[tuple[str, str]] = set()
         for path, kind, term in declared(exercise):
             names = _phrases(vocabulary, kind, term)
@@ -90,7 +91,7 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
     How to fix: add the muscle to `muscles.secondary` (or `primary`), or reword the text."""
     for exercise in content.exercises:
         mine = {term for _, kind, term in declared(exercise) if kind == "muscles"}
-        texts = [(path, text, words(text)) for path, text in exercise.texts()]
+        texts = [(path, text, words(text)) for path, text in plain_texts(exercise)]
         everything = "".join(found for _, _, found in texts)
         present = set(everything.split())
         for term in vocabulary.muscles.values():
@@ -128,7 +129,7 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
     How to fix: write the name as in `name`, or change `name` if the text is right."""
     for exercise in content.exercises:
         wanted = normalize(exercise.name).casefold()
-        for path, text in exercise.texts():
+        for path, text in plain_texts(exercise):
             for start, end in name_spans(text, exercise.name):
                 if normalize(text[start:end]).casefold() != wanted:
                     yield Finding(

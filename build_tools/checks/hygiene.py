@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Note
 from ..model import Exercise, Vocabulary
+from ..render.markup import plain_texts
 from ..source.load import Content
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
@@ -42,7 +43,7 @@ def questions_ask(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]
 
 def sentence_texts(exercise: Exercise) -> Iterator[tuple[Path, str]]:
     """The texts written as full sentences: description, steps, tips and answers."""
-    for path, text in exercise.texts():
+    for path, text in plain_texts(exercise):
         if path[0] in {"description", "instructions", "tips"} or path[-1] == "answer":
             yield path, text
 
@@ -103,7 +104,7 @@ def sentences_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Findi
     How to fix: delete one of the two, or rewrite one to say something the other does not."""
     for exercise in content.exercises:
         seen: dict[str, Path] = {}
-        for path, text in exercise.texts():
+        for path, text in plain_texts(exercise):
             if path[0] == "variations" or path[-1] == "question":
                 continue
             for sentence in sentences(text):
@@ -140,7 +141,7 @@ def no_template_syntax(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
 
     How to fix: write the text the placeholder stood for."""
     for exercise in content.exercises:
-        for path, text in [(("name",), exercise.name), *exercise.texts()]:
+        for path, text in [(("name",), exercise.name), *plain_texts(exercise)]:
             match = _TEMPLATE.search(text)
             if match:
                 yield Finding(
@@ -170,7 +171,7 @@ def no_empty_items(content: Content, vocabulary: Vocabulary) -> Iterator[Finding
 
     How to fix: write the item, or delete it."""
     for exercise in content.exercises:
-        for path, text in exercise.texts():
+        for path, text in plain_texts(exercise):
             match = _PLACEHOLDER.search(text) if _MAYBE_PLACEHOLDER.search(text) else None
             if not has_words(text):
                 problem = "has no words"

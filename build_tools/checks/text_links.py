@@ -74,8 +74,8 @@ def _missing(content: Content) -> Iterator[tuple[Exercise, Path, str, Missing]]:
 @record_check(
     "C902",
     "link to an exercise that is not published",
-    example="content/heel-press.yaml:89:5: C902 tips[1] links to 'heel-pres', which is no"
-    " exercise of the site",
+    example="content/heel-press.yaml:89:5: C902 tips[1] links to 'heel-pres#tips': no exercise of"
+    " the site",
 )
 def linked_exercises_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a link in a description paragraph, tip or answer to a slug that no
@@ -89,15 +89,12 @@ def linked_exercises_exist(content: Content, vocabulary: Vocabulary) -> Iterator
     for exercise, path, href, missing in _missing(content):
         if missing.exercise is not None:
             continue  # the page is there: C903 says which anchor it lacks
-        why = (
-            "a draft, which the site does not publish"
-            if missing.draft
-            else "no exercise of the site"
-        )
-        yield Finding(
-            exercise.source.value(path),
-            f"{field_name(path)} links to {quoted(href)}, which is {why}",
-        )
+        if missing.draft:
+            why = "a draft, which the site does not publish"
+        else:
+            why = "no exercise of the site"
+        message = f"{field_name(path)} links to {quoted(href)}: {why}"
+        yield Finding(exercise.source.value(path), message)
 
 
 @record_check(
@@ -115,14 +112,19 @@ def linked_entries_exist(content: Content, vocabulary: Vocabulary) -> Iterator[F
 
     How to fix: correct the id: a step is `#step-<its id>`, a variation `#variation-<its id>`,
     an FAQ entry its bare id. If the entry was renamed, keep its old id in its `aliases`."""
+    targets = LinkTargets(content.exercises)
     for exercise, path, href, missing in _missing(content):
-        if missing.exercise is None:
+        target, anchor = missing.exercise, missing.anchor or ""
+        if target is None:
             continue
-        target = missing.exercise
         notes = () if target is exercise else (Note(target.source.value(("slug",)), "the page"),)
+        # The likeliest slip: a step's or a variation's id without its prefix.
+        ids = targets.anchors(target)
+        meant = [a for a in (f"step-{anchor}", f"variation-{anchor}") if a in ids]
+        hint = f" (did you mean {quoted(meant[0])}?)" if meant else ""
         yield Finding(
             exercise.source.value(path),
             f"{field_name(path)} links to {quoted(href)}: {quoted(target.name)} has no step,"
-            f" variation, FAQ entry or section with the id {quoted(missing.anchor or '')}",
+            f" variation, FAQ entry or section with the id {quoted(anchor)}{hint}",
             notes,
         )
