@@ -43,6 +43,7 @@ FAMILIES = {
     "C6": "The stance",
     "C7": "Page aliases",
     "C8": "A reference of thousands",
+    "C9": "Links in record text",
     "T0": "Rendering",
     "H1": "Built site",
 }
