@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from build_tools.build.pipeline import Project, run
+from build_tools.build.pipeline import Pipeline, Project, run
 from build_tools.checks.run import check_built_site
 from build_tools.render.markup import pieces, plain, render
 from build_tools.source.load import load_content
+from build_tools.speed.cache import FileCache
 
 from .conftest import BuiltSite, build_site, copy_project
 
@@ -271,3 +272,27 @@ def test_a_refused_link_reaching_the_renderer_shows_its_label_unlinked(loaded: t
     exercise, _ = loaded
     html = str(render("[Click](javascript:alert(1)) [here](data:text/html,x).", exercise))
     assert html == "<p>Click here.</p>"
+
+
+def test_a_page_is_rendered_again_when_a_link_of_its_text_moves(tmp_path: Path) -> None:
+    # `mkdocs serve` keeps the page of an unchanged record; a link in its text to another
+    # record's entry must follow that entry when only the other record changes.
+    project = formatted_project(tmp_path)
+    # Of another category, Wall Sit is no related exercise: only the link ties the two pages.
+    _edit(project / "content" / "wall-sit.yaml", "category: stretch", "category: strength")
+    cache: FileCache = FileCache()
+
+    def tip_link() -> str:
+        pages = Pipeline(Project.at(project), cache).run().pages
+        page = next(p for p in pages if p.slug == "heel-press")
+        assert "related-exercises" not in page.anchors
+        tree = lxml_html.fragment_fromstring(page.html, create_parent="div")
+        return str(tree.cssselect(".tip-list a")[0].get("href"))
+
+    assert tip_link() == "../../exercises/wall-sit/#heel-lift"
+    _edit(
+        project / "content" / "wall-sit.yaml",
+        "  - id: heel-lift\n    aliases: [old-question]\n",
+        "  - id: heel-rise\n    aliases: [old-question, heel-lift]\n",
+    )
+    assert tip_link() == "../../exercises/wall-sit/#heel-rise"
