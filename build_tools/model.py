@@ -20,6 +20,7 @@ SECTION_IDS = ("at-a-glance", "description", "instructions", "variations", "tips
 PAGE_IDS: dict[str, str] = {
     **{section: f"the page's '{section}' section" for section in SECTION_IDS},
     "related-exercises": "the page's 'related-exercises' section",
+    "source-and-licence": "the page's 'source-and-licence' section",
     "find-query": "the search box",
     "find-results": "the list of search results",
 }

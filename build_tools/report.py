@@ -23,7 +23,7 @@ def _escape_property(text: str) -> str:
 def github_annotation(diagnostic: Diagnostic) -> str:
     """A workflow command that shows the finding on its line of the pull request's diff."""
     loc = diagnostic.location
-    level = "error" if diagnostic.is_error else "warning"
+    level = {"error": "error", "warning": "warning", "note": "notice"}[diagnostic.severity.value]
     properties = ",".join(
         [
             f"file={_escape_property(loc.path)}",

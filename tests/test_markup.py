@@ -216,9 +216,9 @@ def test_a_javascript_link_is_refused_with_its_finding(project: Path) -> None:
         "    Keep pressure [through](javascript:alert(1)) the [whole](JavaScript:x) back foot,",
     )
     assert _findings(project) == [
-        "content/heel-press.yaml:89:5: C901 tips[1] links to 'javascript:alert(1)': the scheme"
+        "content/heel-press.yaml:89:5: C506 tips[1] links to 'javascript:alert(1)': the scheme"
         " 'javascript:'; only https pages may be linked",
-        "content/heel-press.yaml:89:5: C901 tips[1] links to 'JavaScript:x': the scheme"
+        "content/heel-press.yaml:89:5: C506 tips[1] links to 'JavaScript:x': the scheme"
         " 'javascript:'; only https pages may be linked",
     ]
 
@@ -230,8 +230,8 @@ def test_links_to_a_missing_exercise_or_entry_are_refused(project: Path) -> None
         "    Keep pressure [through](wall-sit) the [whole](heel-press#step-lean) [back](#faq) foot,",
     )
     assert _findings(project) == [
-        "content/heel-press.yaml:89:5: C902 tips[1] links to 'wall-sit': no exercise of the site",
-        "content/heel-press.yaml:89:5: C903 tips[1] links to 'heel-press#step-lean': 'Heel Press'"
+        "content/heel-press.yaml:89:5: C507 tips[1] links to 'wall-sit': no exercise of the site",
+        "content/heel-press.yaml:89:5: C508 tips[1] links to 'heel-press#step-lean': 'Heel Press'"
         " has no step, variation, FAQ entry or section with the id 'step-lean'",
     ]
 

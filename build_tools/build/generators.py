@@ -89,6 +89,8 @@ def _build_without_plugins(
     if has_errors(found) or site.site is None:
         say(site.failed(f"content check failed: {summary(found)}"))
         return Outcome(1, tuple(found))
+    if site.drafts_line:
+        say(site.drafts_line)
     staged = site.stage(target)
     written = _zensical(config, site, staged, strict, say)
     if written != 0:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Location, Note, Severity
 
-CODE_PATTERN = re.compile(r"^[YSCTH][0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[YSCTHD][0-9]{3}$")
 
 
 class Stage(enum.Enum):
@@ -31,6 +31,7 @@ class Stage(enum.Enum):
     RECORD = "C"
     TEMPLATE = "T"
     SITE = "H"
+    DRAFT = "D"
 
 
 _SECTIONS = {"what it catches": "catches", "why": "why", "how to fix": "fix"}
@@ -185,5 +186,5 @@ def describe(
 ) -> Rule:
     """Register a code that the loader, the schema or the renderer emits itself."""
     rule = Rule(code, title, severity, RuleDoc.parse(doc), example)
-    _add(rule, (Stage.LOAD, Stage.SCHEMA, Stage.TEMPLATE))
+    _add(rule, (Stage.LOAD, Stage.SCHEMA, Stage.TEMPLATE, Stage.DRAFT))
     return rule

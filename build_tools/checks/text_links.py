@@ -30,9 +30,9 @@ def _links(exercise: Exercise) -> Iterator[tuple[Path, str]]:
 
 
 @record_check(
-    "C901",
+    "C506",
     "link address that is not allowed",
-    example="content/heel-press.yaml:89:5: C901 tips[1] links to 'javascript:alert(1)': the"
+    example="content/heel-press.yaml:89:5: C506 tips[1] links to 'javascript:alert(1)': the"
     " scheme 'javascript:'; only https pages may be linked",
     per_record=True,
 )
@@ -72,9 +72,9 @@ def _missing(content: Content) -> Iterator[tuple[Exercise, Path, str, Missing]]:
 
 
 @record_check(
-    "C902",
+    "C507",
     "link to an exercise that is not published",
-    example="content/heel-press.yaml:89:5: C902 tips[1] links to 'heel-pres#tips': no exercise of"
+    example="content/heel-press.yaml:89:5: C507 tips[1] links to 'heel-pres#tips': no exercise of"
     " the site",
 )
 def linked_exercises_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -88,7 +88,7 @@ def linked_exercises_exist(content: Content, vocabulary: Vocabulary) -> Iterator
     or remove the link."""
     for exercise, path, href, missing in _missing(content):
         if missing.exercise is not None:
-            continue  # the page is there: C903 says which anchor it lacks
+            continue  # the page is there: C508 says which anchor it lacks
         if missing.draft:
             why = "a draft, which the site does not publish"
         else:
@@ -98,9 +98,9 @@ def linked_exercises_exist(content: Content, vocabulary: Vocabulary) -> Iterator
 
 
 @record_check(
-    "C903",
+    "C508",
     "link to an entry the exercise does not have",
-    example="content/heel-press.yaml:89:5: C903 tips[1] links to '#heel-lyft': 'Heel Press' has"
+    example="content/heel-press.yaml:89:5: C508 tips[1] links to '#heel-lyft': 'Heel Press' has"
     " no step, variation, FAQ entry or section with the id 'heel-lyft'",
 )
 def linked_entries_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:

@@ -43,9 +43,10 @@ FAMILIES = {
     "C6": "The stance",
     "C7": "Page aliases",
     "C8": "A reference of thousands",
-    "C9": "Links in record text",
+    "C9": "Credit and related exercises",
     "T0": "Rendering",
     "H1": "Built site",
+    "D0": "Drafts",
 }
 """Codes by their first two characters, one page each: one page for all would be too long."""
 
@@ -63,7 +64,7 @@ def family_page(code: str) -> str:
 
 def catalogue_pages() -> dict[str, str]:
     """Markdown of the catalogue: an index of every code, and one page per family of codes."""
-    rules = sorted(RULES.values(), key=lambda r: ("YSCTH".index(r.code[0]), r.code))
+    rules = sorted(RULES.values(), key=lambda r: ("YSCTHD".index(r.code[0]), r.code))
     index = [
         "# Checks",
         "",
@@ -75,6 +76,8 @@ def catalogue_pages() -> dict[str, str]:
         "codes). Each finding is one line, *file:line:column: code message*, and every",
         "finding of a run is printed at once. Errors stop the build; warnings stop it only",
         "with `--strict`. A build that stops leaves the site built before it untouched.",
+        "Notes never stop a build: they are what is said of drafts (`draft: true`), which",
+        "are checked but never published; their findings are told as notes too.",
         "",
         "| Code | Severity | Catches |",
         "| --- | --- | --- |",
