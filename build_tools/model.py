@@ -58,6 +58,11 @@ class Term:
     id: str
     name: str
     aliases: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    """Looser words for the term, such as the body part a muscle lies in (`chest` for the
+    pectorals): they count as the text naming the term, never as naming it precisely."""
+    implicit: bool = False
+    """Present in every exercise that declares it (body weight): the text need not name it."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,13 @@ class Vocabulary:
     def from_data(cls, data: dict[str, Any], source: SourceMap) -> Vocabulary:
         def terms(kind: str) -> dict[str, Term]:
             return {
-                key: Term(key, value["name"], tuple(value.get("aliases", ())))
+                key: Term(
+                    key,
+                    value["name"],
+                    tuple(value.get("aliases", ())),
+                    tuple(value.get("mentions", ())),
+                    value.get("implicit", False),
+                )
                 for key, value in data[kind].items()
             }
 

@@ -235,10 +235,42 @@ def plain(text: str) -> str:
     return "\n".join(pieces(text))
 
 
+def outline(text: str) -> str:
+    """The text without its inline markup (emphasis marks, link addresses) but with its shape,
+    for the checks that read paragraphs and list items (`checks.prose.blocks`): paragraphs
+    apart by a blank line, each list item a line of its own after `- `, and a paragraph that
+    is nothing but a link still written as a link."""
+    out: list[str] = []
+
+    def walk(blocks: Iterable[Block], depth: int) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                inlines = [
+                    i for i in block.inlines if not (isinstance(i, Text) and not i.text.strip())
+                ]
+                if len(inlines) == 1 and isinstance(inlines[0], Link):
+                    line = f"[{_label(inlines[0].children)}]({inlines[0].href})"
+                else:
+                    line = _label(block.inlines)
+                out.append(f"{'  ' * (depth - 1)}- {line}" if depth else f"\n{line}")
+            else:
+                for item in block.items:
+                    walk(item, depth + 1)
+
+    walk(parse(text), 0)
+    return "\n".join(out).strip("\n")
+
+
 def plain_texts(exercise: Exercise) -> Iterator[tuple[Path, str]]:
     """`Exercise.texts()` as the reader sees them: formatted fields without their markup."""
     for path, text in exercise.texts():
         yield path, plain(text) if is_formatted(path) else text
+
+
+def outline_texts(exercise: Exercise) -> Iterator[tuple[Path, str]]:
+    """`Exercise.texts()` with the formatted fields in `outline`."""
+    for path, text in exercise.texts():
+        yield path, outline(text) if is_formatted(path) else text
 
 
 def formatted_texts(exercise: Exercise) -> Iterator[tuple[Path, str]]:
