@@ -145,15 +145,17 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-def summary(diagnostics: Iterable[Diagnostic]) -> str:
-    """One line such as `3 problems (2 errors, 1 warning) in 2 files`; notes (on drafts) are
-    counted after it: `no problems found; 4 notes on drafts`."""
+def summary(diagnostics: Iterable[Diagnostic], waived: int = 0) -> str:
+    """One line such as `3 problems (2 errors, 1 warning) in 2 files`, with `; 2 waived` when
+    the records waive some findings; notes (on drafts) are counted after it: `no problems
+    found; 4 notes on drafts`."""
     everything = list(diagnostics)
     found = [d for d in everything if d.severity is not Severity.NOTE]
     notes = len(everything) - len(found)
-    told = f"; {notes} note{'s' if notes != 1 else ''} on drafts" if notes else ""
+    more = f"; {waived} waived" if waived else ""
+    more += f"; {notes} note{'s' if notes != 1 else ''} on drafts" if notes else ""
     if not found:
-        return f"no problems found{told}"
+        return f"no problems found{more}"
     kinds = Counter(d.severity for d in found)
     files = len({d.location.path for d in found})
     parts = []
@@ -161,5 +163,5 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
         if kinds[severity]:
             parts.append(f"{kinds[severity]} {word}{'s' if kinds[severity] != 1 else ''}")
     noun = "problem" if len(found) == 1 else "problems"
-    plural = "s" if files != 1 else ""
-    return f"{len(found)} {noun} ({', '.join(parts)}) in {files} file{plural}{told}"
+    where = f"in {files} file{'s' if files != 1 else ''}"
+    return f"{len(found)} {noun} ({', '.join(parts)}) {where}{more}"

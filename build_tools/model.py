@@ -227,6 +227,20 @@ class Credit:
         )
 
 
+@dataclass(frozen=True)
+class Waiver:
+    """A finding an editor has read and keeps: its code, where (a field path as findings print
+    it, such as `tips[5]`; None for anywhere in the record) and why."""
+
+    code: str
+    at: str | None
+    reason: str
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Waiver:
+        return cls(code=data["code"], at=data.get("at"), reason=data["reason"])
+
+
 REQUIRED_SECTIONS = (
     "summary",
     "category",
@@ -269,6 +283,8 @@ class Exercise:
     record lacks none. A missing text field is empty in the model, a missing term ''."""
     related: tuple[str, ...] = ()
     credits: tuple[Credit, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    """The record's `waive` entries, in file order (entry `i` is at `("waive", i)`)."""
 
     def sections(self) -> tuple[str, ...]:
         """The heading ids of the sections this record's page must have, in page order."""
@@ -353,4 +369,5 @@ class Exercise:
             missing=tuple(name for name in REQUIRED_SECTIONS if name not in data),
             related=tuple(data.get("related", ())),
             credits=tuple(Credit.from_data(c) for c in data.get("credit", ())),
+            waivers=tuple(Waiver.from_data(w) for w in data.get("waive", ())),
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,7 +15,9 @@ import jinja2
 
 from .. import checks  # noqa: F401  (registers the checks and the codes)
 from ..checks.drafts import previewed, told_of_drafts
-from ..checks.run import check_content
+from ..checks.run import check_content, judge
+from ..checks.selection import Selection, read_selection
+from ..checks.waivers import Waived
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from ..memo import FRESH, Mapper, Memo, Same, in_order
 from ..model import Exercise
@@ -58,6 +60,8 @@ class Result:
     pages of the drafts without errors."""
     diagnostics: tuple[Diagnostic, ...]
     """Every finding; those of drafts are notes (`checks/drafts.py`)."""
+    waived: tuple[Waived, ...] = ()
+    """The findings the records' waivers keep out of `diagnostics`."""
 
 
 ChecksElsewhere = Callable[[Content], Callable[[], list[Diagnostic]]]
@@ -81,11 +85,23 @@ class Pipeline:
         )
         return self.memo.remember(("env", stamp), lambda: make_environment(folder))
 
+    @cached_property
+    def selection(self) -> Selection:
+        """The project's choice of checks (`pyproject.toml`), read once per build."""
+        return read_selection(self.project.root)
+
     def load(self) -> Content:
         return load_content(self.project.content_dir, self.project.root, self.memo, self.read_map)
 
-    def check(self, content: Content) -> list[Diagnostic]:
-        return check_content(content, self.memo)
+    def check(self, content: Content) -> tuple[list[Diagnostic], tuple[Waived, ...]]:
+        """The findings as the project counts them, and those the records waive."""
+        return self._judged(content, check_content(content, self.memo))
+
+    def _judged(
+        self, content: Content, found: list[Diagnostic]
+    ) -> tuple[list[Diagnostic], tuple[Waived, ...]]:
+        judged = judge(content, found, self.selection)
+        return judged.diagnostics, tuple(judged.waived)
 
     def render(
         self, content: Content, drafts: tuple[Exercise, ...] = ()
@@ -139,13 +155,14 @@ class Pipeline:
     def run(self, *, render: bool = True) -> Result:
         """Load and check everything; render the pages only when nothing is wrong."""
         content = self.load()
-        found = self.check(content)
+        found, waived = self.check(content)
         diagnostics = told_of_drafts(content, found)
         published = content.published
         if not render or has_errors(diagnostics) or content.vocabulary is None:
-            return Result(published, (), tuple(sorted_diagnostics(diagnostics)))
+            return Result(published, (), tuple(sorted_diagnostics(diagnostics)), waived)
         pages, problems = self.render(published, self.shown_drafts(content, found))
-        return Result(published, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+        every = tuple(sorted_diagnostics([*diagnostics, *problems]))
+        return Result(published, pages, every, waived)
 
     def run_beside(
         self, checks_elsewhere: ChecksElsewhere, then: Callable[[Result], T]
@@ -172,13 +189,14 @@ class Pipeline:
                     made = then(Result(published, pages, tuple(problems)))
             except Exception as error:
                 failure = error
-        diagnostics = sorted_diagnostics(told_of_drafts(content, findings()))
+        judged, waived = self._judged(content, findings())
+        diagnostics = sorted_diagnostics(told_of_drafts(content, judged))
         if has_errors(diagnostics) or content.vocabulary is None:
-            return Result(published, (), tuple(diagnostics)), None
+            return Result(published, (), tuple(diagnostics), waived), None
         if failure is not None:
             raise failure
-        result = Result(published, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
-        return result, made
+        every = tuple(sorted_diagnostics([*diagnostics, *problems]))
+        return Result(published, pages, every, waived), made
 
 
 def run(project: Project, *, render: bool = True) -> Result:

@@ -174,6 +174,15 @@ class SiteBuild:
         return drafts_line(self.result.diagnostics)
 
     @property
+    def waived(self) -> int:
+        """How many findings the records waive (kept out of what `prepare` returned)."""
+        return len(self.result.waived) if self.result is not None else 0
+
+    @property
+    def waived_line(self) -> str | None:
+        return f"Findings waived by the records: {self.waived}" if self.waived else None
+
+    @property
     def content(self) -> Content:
         assert self.result is not None
         return self.result.content
@@ -325,7 +334,7 @@ class SiteBuild:
             site.files,
             site.scripts,
         )
-        found = tuple(verify_site(site, self.content))
+        found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
         timings.lap("Host files and site checks")
         return found

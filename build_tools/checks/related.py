@@ -57,31 +57,6 @@ def related_exists(content: Content, vocabulary: Vocabulary) -> Iterator[Finding
 
 
 @record_check(
-    "C912",
-    "related exercise is a draft",
-    Severity.WARNING,
-    example="content/heel-press.yaml:157:11: C912 related 'wall-calf-stretch' is a draft: the"
-    " page leaves it out until it is published",
-)
-def related_is_published(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """What it catches: a published record whose `related` names an exercise that is a draft
-    (`draft: true`). A draft's own `related` may name other drafts.
-
-    Why: a draft has no page, so the link cannot be shown; the related list is shorter than
-    the editor meant until the draft is finished.
-
-    How to fix: finish the other exercise and remove its `draft: true`, or remove the item.
-    Nothing else needs changing: the link appears once the draft is published."""
-    for exercise, index, slug, target, _ in _named(content):
-        if target is not None and target.draft and not exercise.draft:
-            yield Finding(
-                exercise.source.value(("related", index)),
-                f"related {quoted(slug)} is a draft: the page leaves it out until it is published",
-                (Note(target.source.value(("draft",)), "the draft"),),
-            )
-
-
-@record_check(
     "C913",
     "related names the exercise itself",
     Severity.WARNING,

@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text (file:line:col: CODE message), github (workflow annotations) or json",
     )
+    check.add_argument(
+        "--show-waived",
+        action="store_true",
+        help="also print the findings that records waive, each with its waiver's reason",
+    )
     lock = commands.add_parser("lock", help="add the current deep links to content/anchors.lock")
     lock.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
     build_command.add_parser(commands)
@@ -48,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     diagnostics = escalated(result.diagnostics, args.strict)
-    sys.stdout.write(render(diagnostics, args.format))
-    print(summary(diagnostics), file=sys.stderr)
+    waived = result.waived if args.show_waived else ()
+    sys.stdout.write(render(diagnostics, args.format, waived))
+    print(summary(diagnostics, len(result.waived)), file=sys.stderr)
     return 1 if has_errors(diagnostics) else 0

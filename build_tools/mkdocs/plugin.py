@@ -81,9 +81,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.session.memo.sweep()
         shown = self._log(self.build.prepare(), config.strict)
         if has_errors(shown) or self.build.site is None:
-            raise PluginError(self.build.failed(f"content check failed: {summary(shown)}"))
-        if self.build.drafts_line:
-            log.info(self.build.drafts_line)
+            found = summary(shown, self.build.waived)
+            raise PluginError(self.build.failed(f"content check failed: {found}"))
+        for told in (self.build.drafts_line, self.build.waived_line):
+            if told:
+                log.info(told)
         for file in [f for f in files if not_ours(f.src_uri)]:
             files.remove(file)
         stamp = chrome_stamp([Path(config.config_file_path), *map(Path, config.theme.dirs[:1])])
