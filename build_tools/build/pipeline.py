@@ -23,6 +23,7 @@ from ..memo import FRESH, Mapper, Memo, Same, in_order
 from ..model import Exercise
 from ..render.environment import make_environment
 from ..render.exercise import render_exercise
+from ..render.markup import LinkTargets
 from ..render.page import Page
 from ..site import browse
 from ..source.load import Content, display_path, load_content
@@ -116,20 +117,34 @@ class Pipeline:
         related = self.memo.remember(
             ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
         )
+        targets = LinkTargets(content.exercises)
         pages: list[Page] = []
         problems: list[Diagnostic] = []
         for exercise in (*content.exercises, *drafts):
             others = related.get(exercise.slug, ())
-            key = ("page", env, Same(vocabulary), Same(exercise), *map(Same, others), site_url)
+            # A page shows where its text's links land: a change to another record that moves
+            # one (a renamed slug, an id kept as an alias) renders the page again.
+            links = targets.resolved(exercise)
+            key = (
+                "page",
+                env,
+                Same(vocabulary),
+                Same(exercise),
+                *map(Same, others),
+                links,
+                site_url,
+            )
+            make = partial(
+                render_exercise,
+                env,
+                exercise,
+                vocabulary,
+                others,
+                site_url=site_url,
+                link_targets=targets,
+            )
             try:
-                pages.append(
-                    self.memo.remember(
-                        key,
-                        partial(
-                            render_exercise, env, exercise, vocabulary, others, site_url=site_url
-                        ),
-                    )
-                )
+                pages.append(self.memo.remember(key, make))
             except jinja2.TemplateError as error:
                 problems.append(template_diagnostic(error, self.project))
         return tuple(pages), problems

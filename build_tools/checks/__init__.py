@@ -18,6 +18,7 @@ from . import (
     related,
     scale,
     selection,
+    text_links,
     vocabulary,
     waivers,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "related",
     "scale",
     "selection",
+    "text_links",
     "vocabulary",
     "waivers",
 ]

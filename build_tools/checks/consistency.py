@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity, quoted
 from ..model import Exercise, FaqEntry, Reference, Step, Term, Variation, Vocabulary
+from ..render.markup import plain_texts
 from ..source.load import Content
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
@@ -38,7 +39,7 @@ def _phrases(vocabulary: Vocabulary, kind: str, term: str) -> list[str] | None:
 def says_which_muscles_work(exercise: Exercise, vocabulary: Vocabulary) -> bool:
     """Whether the record's text names some muscle of the vocabulary as one that works (not
     only as a place: see `only_placed`)."""
-    for _, text in exercise.texts():
+    for _, text in plain_texts(exercise):
         found = words(text)
         for term in vocabulary.muscles.values():
             names = [name for _, name in phrases(term)]
@@ -81,7 +82,7 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
     check reads, so the word never makes C302 see the muscle where a text names the body
     part."""
     for exercise in content.exercises:
-        said = [exercise.name, *exercise.other_names, *(t for _, t in exercise.texts())]
+        said = [exercise.name, *exercise.other_names, *(t for _, t in plain_texts(exercise))]
         text = words(" ".join(said))
         done: set[tuple[str, str]] = set()
         says_muscles: bool | None = None
@@ -184,7 +185,7 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
     How to fix: add the muscle to `muscles.secondary` (or `primary`), or reword the text."""
     for exercise in content.exercises:
         mine = {term for _, kind, term in declared(exercise) if kind == "muscles"}
-        texts = [(path, text, words(text)) for path, text in exercise.texts()]
+        texts = [(path, text, words(text)) for path, text in plain_texts(exercise)]
         everything = "".join(found for _, _, found in texts)
         present = set(everything.split())
         for term in vocabulary.muscles.values():
@@ -224,7 +225,7 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
     How to fix: write the name as in `name`, or change `name` if the text is right."""
     for exercise in content.exercises:
         wanted = normalize(exercise.name).casefold()
-        for path, text in exercise.texts():
+        for path, text in plain_texts(exercise):
             for start, end in name_spans(text, exercise.name):
                 if normalize(text[start:end]).casefold() != wanted:
                     yield Finding(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Note
 from ..model import Exercise, Vocabulary
+from ..render.markup import outline, outline_texts, plain_texts
 from ..source.load import Content
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
@@ -43,7 +44,7 @@ def questions_ask(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]
 
 def sentence_texts(exercise: Exercise) -> Iterator[tuple[Path, str]]:
     """The texts written as full sentences: description, steps, tips and answers."""
-    for path, text in exercise.texts():
+    for path, text in outline_texts(exercise):
         if path[0] in {"description", "instructions", "tips"} or path[-1] == "answer":
             yield path, text
 
@@ -110,7 +111,7 @@ class _Said:
 
 def _said(exercise: Exercise) -> Iterator[_Said]:
     unit = 0
-    for path, text in exercise.texts():
+    for path, text in outline_texts(exercise):
         if path[0] == "variations" or path[-1] == "question":
             continue
         step = path[0] == "instructions"
@@ -127,7 +128,7 @@ def _lede(exercise: Exercise) -> list[str]:
     has: a summary may be the description's opening sentence."""
     if not exercise.description or "summary" in exercise.missing:
         return []
-    first = blocks(exercise.description[0])
+    first = blocks(outline(exercise.description[0]))
     opening = sentences(first[0].text) if first else []
     return [s.casefold() for s in opening[: len(sentences(exercise.summary))]]
 
@@ -202,7 +203,7 @@ def no_template_syntax(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
 
     How to fix: write the text the placeholder stood for."""
     for exercise in content.exercises:
-        for path, text in [(("name",), exercise.name), *exercise.texts()]:
+        for path, text in [(("name",), exercise.name), *plain_texts(exercise)]:
             match = _TEMPLATE.search(text)
             if match:
                 yield Finding(
@@ -232,7 +233,7 @@ def no_empty_items(content: Content, vocabulary: Vocabulary) -> Iterator[Finding
 
     How to fix: write the item, or delete it."""
     for exercise in content.exercises:
-        for path, text in exercise.texts():
+        for path, text in plain_texts(exercise):
             match = _PLACEHOLDER.search(text) if _MAYBE_PLACEHOLDER.search(text) else None
             if not has_words(text):
                 problem = "has no words"

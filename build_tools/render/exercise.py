@@ -10,6 +10,7 @@ from ..addresses import BROWSE, absolute, base_of
 from ..checks.drafts import lacking
 from ..model import Exercise, Term, Vocabulary
 from .environment import term_links
+from .markup import LinkTargets
 from .page import Page
 
 EXERCISE_TEMPLATE = "exercise.html"
@@ -22,8 +23,11 @@ def render_exercise(
     related: Sequence[Exercise] = (),
     *,
     site_url: str = "",
+    link_targets: LinkTargets | None = None,
 ) -> Page:
     """The page; deep links that leave the page (copy, print) are absolute under `site_url`.
+    Links in the record's text land on `link_targets` (the site's exercises; without them,
+    only on this page).
 
     A draft's page (shown only by `mkdocs serve`) says what the draft lacks, and its terms
     lead to the browse index: the browse pages are made of published records alone, so the
@@ -37,6 +41,7 @@ def render_exercise(
         related=related,
         base=base_of(exercise.url),
         page_url=absolute(site_url, exercise.url),
+        link_targets=link_targets or LinkTargets((exercise,)),
         **extra,
     )
     title = f"{exercise.name} (draft)" if exercise.draft else exercise.name

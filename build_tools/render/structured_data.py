@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from ..addresses import EXERCISES, absolute, deep_link, site_root
 from ..licenses import Attribution, attributions
 from ..model import Exercise, Vocabulary
+from .markup import plain
 
 INDEX_PATH = EXERCISES
 """The exercise index, the breadcrumb between the home page and an exercise."""
@@ -45,7 +46,7 @@ def exercise_graph(
             "url": deep_link(page, entry.anchor),
             "name": entry.question,
             "isPartOf": {"@id": ids["page"]},
-            "acceptedAnswer": {"@type": "Answer", "text": entry.answer},
+            "acceptedAnswer": {"@type": "Answer", "text": plain(entry.answer)},
         }
         for entry in exercise.faq
     ]
