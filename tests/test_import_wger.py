@@ -48,7 +48,8 @@ def test_records_hold_the_chosen_translation_mapped_onto_the_vocabulary(
     assert wall["category"] == "legs"  # wger's body-part category, a new term
     assert wall["equipment"] == ["body-weight"]  # "none (bodyweight exercise)"
     assert wall["muscles"] == {"primary": ["quadriceps"]}
-    # The one numbered list of plain steps is the steps; the paragraph stays the description.
+    # The one numbered list of plain steps is the steps, without the label that introduced
+    # it; the paragraph stays the description.
     assert wall["description"] == [
         "The wall sit holds the quadriceps under body weight against a wall."
     ]

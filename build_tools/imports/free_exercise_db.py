@@ -24,7 +24,7 @@ from .source import (
     path_text,
     read_json,
 )
-from .text import plain
+from .text import literal
 
 NAME = "free-exercise-db"
 SOURCE_URL = "https://github.com/yuhonas/free-exercise-db"
@@ -105,7 +105,7 @@ def _exercise(item: Any, at: JsonPath, where: Location) -> SourceExercise:
         value = Reader.text(data, trait, at, required=False)
         if value:
             traits[trait] = value
-    steps = [plain(s) for s in Reader.texts(data, "instructions", at)]
+    steps = [literal(s) for s in Reader.texts(data, "instructions", at)]
     return SourceExercise(
         source=NAME,
         id=exercise_id,

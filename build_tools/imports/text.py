@@ -37,8 +37,9 @@ def escape(text: str) -> str:
     )
 
 
-def plain(text: str) -> str:
-    """A plain-text source string: spaces collapsed as a page shows them, then escaped."""
+def literal(text: str) -> str:
+    """A plain-text source string as record text: spaces collapsed as a page shows them, and
+    every character that the formatting subset would read as markup escaped."""
     return escape(_SPACE.sub(" ", text).strip())
 
 
@@ -62,7 +63,7 @@ def convert(html_text: str) -> Converted:
     try:
         root = lxml_html.fragment_fromstring(html_text, create_parent="div")
     except (ParserError, ValueError):
-        result.blocks.append(plain(html_text))
+        result.blocks.append(literal(html_text))
         return result
     _Writer(result).blocks(root)
     return result

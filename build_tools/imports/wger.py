@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Location
+from ..render.markup import plain
 from .source import (
     BadInput,
     JsonPath,
@@ -30,7 +31,7 @@ from .source import (
     path_text,
     read_json,
 )
-from .text import convert, first_sentence, plain
+from .text import convert, first_sentence, literal
 
 NAME = "wger"
 SUMMARY_LIMIT = 200
@@ -163,6 +164,10 @@ def _exercise(
         index, _, steps = numbered[0]
         instructions = steps
         del description[index]
+        if index and _is_label(description[index - 1]):
+            # "Steps:" introduced the list that is now the Instructions section, under its own
+            # heading: left behind, it would head nothing.
+            del description[index - 1]
     credit: dict[str, Any] = {"license": license_id, "title": name}
     title = Reader.text(translation, "license_title", t_at, required=False)
     if title and title.strip():
@@ -188,8 +193,8 @@ def _exercise(
     tips = []
     for n_at, note in Reader.items(translation.get("notes") or [], (*t_at, "notes")):
         comment = Reader.text(Reader.mapping(note, n_at), "comment", n_at)
-        if comment and plain(comment):
-            tips.append(plain(comment))
+        if comment and literal(comment):
+            tips.append(literal(comment))
     group = data.get("variation_group", data.get("variations"))
     images = data.get("images") or []
     videos = data.get("videos") or []
@@ -266,3 +271,9 @@ def _terms(value: Any, at: JsonPath, names: tuple[str, ...]) -> list[SourceTerm]
         if term is not None:
             terms.append(term)
     return terms
+
+
+def _is_label(block: str) -> bool:
+    """A short paragraph that only introduces what follows it: `Steps:`, `How to do it:`."""
+    shown = plain(block)
+    return shown.endswith(":") and len(shown.split()) <= 4 and "\n" not in shown
