@@ -13,7 +13,7 @@ import jinja2
 
 from ..addresses import browse_url
 from ..model import Exercise, FaqEntry, Reference, Step, Term
-from .figure import stance_figures
+from .figure import stance_figures, stance_picture
 
 
 class UnreadableTemplate(jinja2.TemplateSyntaxError):
@@ -46,6 +46,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["names"] = term_names
     env.globals["label"] = reference_label
     env.globals["stance_figures"] = stance_figures
+    env.globals["stance_picture"] = stance_picture
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links
     return env
