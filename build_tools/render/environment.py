@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from ..addresses import browse_url
+from ..licenses import attributions
 from ..model import Exercise, FaqEntry, Reference, Step, Term
 from .figure import stance_figures, stance_picture
 
@@ -49,12 +50,14 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["stance_picture"] = stance_picture
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links
+    env.globals["attributions"] = attributions
     return env
 
 
 def term_links(terms: Mapping[str, Term], ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
-    """(browse page path from the site root, display name) of each vocabulary id."""
-    return [(browse_url(kind, i), terms[i].name) for i in ids]
+    """(browse page path from the site root, display name) of each vocabulary id; a draft's
+    missing category or level ('') has none."""
+    return [(browse_url(kind, i), terms[i].name) for i in ids if i]
 
 
 def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:
