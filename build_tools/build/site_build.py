@@ -25,12 +25,12 @@ from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, Severity, has_errors
 from ..memo import FRESH, Memo, Same
-from ..model import Exercise
+from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
-from ..site import api
+from ..site import api, export
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
 from ..site.history import record_history
@@ -106,6 +106,27 @@ class Timings:
         now = time.perf_counter()
         log.debug(f"{what} in {now - self.start:.2f} s")
         self.start = now
+
+
+def data_files(
+    content: Content,
+    vocabulary: Vocabulary,
+    config: tuple[str, str],
+    dates: Mapping[str, api.Dates],
+) -> dict[str, bytes]:
+    """The API, the feed and the exports of the published records, by path from the root."""
+    site_url, site_name = config
+    exercises = content.exercises
+    exports = {
+        export.FREE_EXERCISE_DB_FILE: export.free_exercise_db(exercises, vocabulary),
+        export.WGER_FILE: export.wger(
+            exercises, vocabulary, site_url=site_url, site_name=site_name, dates=dates
+        ),
+    }
+    return {
+        **api.api_files(exercises, vocabulary, site_url=site_url, site_name=site_name, dates=dates),
+        **{path: api.encoded(document) for path, document in exports.items()},
+    }
 
 
 class SiteBuild:
@@ -355,16 +376,7 @@ class SiteBuild:
         dates = {slug: history.dates[path.resolve()] for slug, path in paths.items()}
         config = (self.config.site_url, self.config.site_name)
         key = ("api", Same(vocabulary), *map(Same, content.exercises), config, *dates.items())
-        return self.memo.remember(
-            key,
-            lambda: api.api_files(
-                content.exercises,
-                vocabulary,
-                site_url=config[0],
-                site_name=config[1],
-                dates=dates,
-            ),
-        )
+        return self.memo.remember(key, lambda: data_files(content, vocabulary, config, dates))
 
     @property
     def site_root(self) -> str:

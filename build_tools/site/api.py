@@ -36,7 +36,7 @@ SCHEMA_DIR = f"{API_DIR}/schemas"
 FEED_FILE = "feed.json"
 FEED_LIMIT = 50
 """The feed holds the most recent changes: a reader polls it, and the API has the rest."""
-SCHEMAS = ("exercises", "exercise", "vocabulary", "feed")
+SCHEMAS = ("exercises", "exercise", "vocabulary", "feed", "free-exercise-db", "wger-exerciseinfo")
 """The schemas of `build_tools/schemas/api/`, by the document they describe."""
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
