@@ -166,9 +166,12 @@ def test_deep_links_are_absolute_and_land_on_ids_of_the_built_page(site: BuiltSi
     ]
 
 
+ALTERNATE = "contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')"
+
+
 def test_each_exercise_page_links_its_json(site: BuiltSite) -> None:
     page = site.page("exercises/heel-press/")
-    (link,) = page.xpath('//head/link[@rel="alternate"][@type="application/json"]')
+    (link,) = page.xpath(f'//head/link[{ALTERNATE}][@type="application/json"]')
     target = urljoin(PAGE, link.get("href"))
     path = urlsplit(target).path.lstrip("/")
     assert path == api.exercise_path("heel-press")
@@ -177,7 +180,10 @@ def test_each_exercise_page_links_its_json(site: BuiltSite) -> None:
 
 def test_the_home_page_links_the_feed_and_only_it(site: BuiltSite) -> None:
     home = lxml_html.fromstring((site.path / "index.html").read_bytes())
-    (link,) = home.xpath('//head/link[@rel="alternate"][@type="application/feed+json"]')
+    (link,) = home.xpath(f'//head/link[{ALTERNATE}][@type="application/feed+json"]')
     assert urljoin(SITE_URL, link.get("href")) == SITE_URL + api.FEED_FILE
     assert not home.xpath('//head/link[@type="application/json"]')
+    # Material's language switcher takes a `link[rel=alternate]` for a translation of the site.
+    assert not home.cssselect("link[rel=alternate]")
+    assert not site.page("exercises/heel-press/").cssselect("link[rel=alternate]")
     assert not site.page("exercises/heel-press/").xpath('//link[@type="application/feed+json"]')
