@@ -240,6 +240,9 @@ class SiteBuild:
                 index_name=INDEX_TITLE,
             )
             meta["og_type"] = "article"
+            # The page carries its own table of contents, which a phone shows too; the theme's
+            # sidebar would take the width the steps and the figure share on a wide screen.
+            meta["hide"] = "toc"
             meta["structured_data"] = json_ld(graph)
             # Relative, as every link of the page: it reads the same under any address.
             meta["alternate_json"] = base_of(page.url) + api.exercise_path(exercise.slug)
