@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 import yaml
 from markupsafe import escape
 
-from ..addresses import HOME_FILE, base_of, file_of
+from ..addresses import HOME_FILE, absolute, base_of, file_of
 from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, Severity, has_errors
+from ..media.derive import DerivativeStore, media_files, shown_media
 from ..memo import FRESH, Memo, Same
 from ..model import Exercise
 from ..reference.checks import catalogue_pages
@@ -139,6 +140,9 @@ class SiteBuild:
         self._facts: dict[str, PageFacts] | None = None
         self.mirrored: list[str] = []
         """The files of the site that a dirty build's staging folder started with."""
+        self.media_store: DerivativeStore | None = None
+        """Where the images' derivatives are kept between builds (`speed/media_cache.py`);
+        without it, each build makes them anew."""
 
     # Before the generator
 
@@ -218,6 +222,14 @@ class SiteBuild:
             )
             meta["og_type"] = "article"
             meta["structured_data"] = json_ld(graph)
+            setup = shown_media(exercise, self.config.content_dir).setup
+            if setup is not None:
+                # The largest fallback: link previews take JPEG and PNG, not always WebP.
+                meta["og_image"] = str(escape(absolute(self.config.site_url, setup.src.path)))
+                meta["og_image_type"] = setup.src.mime
+                meta["og_image_width"] = str(setup.width)
+                meta["og_image_height"] = str(setup.height)
+                meta["og_image_alt"] = str(escape(setup.media.alt or ""))
         return meta
 
     def sources(self) -> Iterator[tuple[str, str]]:
@@ -315,7 +327,11 @@ class SiteBuild:
             *self.site.entries,
             *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
         ]
-        outputs = {**search_files(entries, self.memo), **self.site.data_files}
+        outputs = {
+            **search_files(entries, self.memo),
+            **self.site.data_files,
+            **media_files(exercises, self.config.content_dir, self.media_store),
+        }
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
             mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
