@@ -89,7 +89,7 @@ def _name(found: Found) -> str:
 @record_check(
     "C921",
     "media file missing or unreadable",
-    example="content/heel-press.yaml:161:11: C921 media[0].file 'setup.jpg' does not exist in "
+    example="content/heel-press.yaml:159:11: C921 media[0].file 'setup.jpg' does not exist in "
     "content/media/heel-press/",
 )
 def media_file_readable(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -123,6 +123,11 @@ def _format_name(format_: str) -> str:
     return {**IMAGE_FORMATS, **VIDEO_FORMATS}.get(format_, format_)
 
 
+def _a(name: str) -> str:
+    """`a PNG`, `an MP4`: the article as the letters are spoken."""
+    return f"an {name}" if name[:1] in "AEFHILMNORSX" else f"a {name}"
+
+
 def _renamed(name: str, format_: str) -> str:
     return PurePosixPath(name).with_suffix(SUFFIX_OF[format_]).as_posix()
 
@@ -142,17 +147,17 @@ def _mismatch(exercise: Exercise, found: Found, facts: Facts) -> str | None:
     else:
         what = f"kind {quoted(kind)}" if found.field == "file" else "a poster"
         if facts.is_video:
-            return f"is a {_format_name(facts.format or '')} video, but {what} is a picture"
+            return f"is {_a(_format_name(facts.format or ''))} video, but {what} is a picture"
         if facts.format is None:
             return "is not an image Pillow can read"
         if facts.format not in IMAGE_FORMATS:
-            return f"is a {facts.format} image: the site takes JPEG, PNG or WebP"
+            return f"is {_a(facts.format)} image: the site takes JPEG, PNG or WebP"
     assert facts.format is not None
     claimed = _claimed(found.name)
     if claimed != facts.format:
         said = f"the {_format_name(claimed)} its name says" if claimed else "what its name says"
         return (
-            f"is a {_format_name(facts.format)} {'video' if facts.is_video else 'image'}, not"
+            f"is {_a(_format_name(facts.format))} {'video' if facts.is_video else 'image'}, not"
             f" {said}: rename it {quoted(_renamed(found.name, facts.format))}"
         )
     return None
@@ -161,7 +166,7 @@ def _mismatch(exercise: Exercise, found: Found, facts: Facts) -> str | None:
 @record_check(
     "C922",
     "media file is not what it claims",
-    example="content/heel-press.yaml:161:11: C922 media[0].file 'setup.jpg' is a PNG image, not "
+    example="content/heel-press.yaml:159:11: C922 media[0].file 'setup.jpg' is a PNG image, not "
     "the JPEG its name says: rename it 'setup.png'",
 )
 def media_file_is_what_it_claims(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -187,8 +192,8 @@ def media_file_is_what_it_claims(content: Content, vocabulary: Vocabulary) -> It
 @record_check(
     "C923",
     "damaged image",
-    example="content/heel-press.yaml:161:11: C923 media[0].file 'setup.jpg' is a damaged JPEG "
-    "image: image file is truncated (4 bytes not processed)",
+    example="content/heel-press.yaml:159:11: C923 media[0].file 'setup.jpg' is a damaged JPEG "
+    "image: image file is truncated (2 bytes not processed)",
 )
 def image_decodes(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: an image whose header names its format but whose picture cannot be
@@ -228,7 +233,7 @@ def _placeholder(alt: str, exercise: Exercise, file: str) -> bool:
 @record_check(
     "C924",
     "alt text missing or a placeholder",
-    example="content/heel-press.yaml:163:10: C924 media[0].alt 'photo' says that there is a "
+    example="content/heel-press.yaml:160:10: C924 media[0].alt 'photo' says that there is a "
     "picture, not what it shows: describe the body position",
     per_record=True,
 )
@@ -262,7 +267,7 @@ def alt_text_says_what_it_shows(content: Content, vocabulary: Vocabulary) -> Ite
 @record_check(
     "C925",
     "media file over its size budget",
-    example="content/heel-press.yaml:161:11: C925 media[0].file 'setup.jpg' is 5000×3000 "
+    example="content/heel-press.yaml:159:11: C925 media[0].file 'setup.jpg' is 5000×3000 "
     f"pixels, over the budget of {IMAGE_SIDE} on its longest side",
 )
 def within_budget(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -345,7 +350,7 @@ def _content_shown(content: Content) -> str:
 @record_check(
     "C927",
     "video without a poster",
-    example="content/heel-press.yaml:161:5: C927 media[0] is a video without a poster: add "
+    example="content/heel-press.yaml:158:5: C927 media[0] is a video without a poster: add "
     "'poster', the image shown before it plays and whenever motion is reduced",
     per_record=True,
 )
