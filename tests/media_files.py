@@ -19,14 +19,20 @@ ALT = {
 
 
 def photo_like(width: int, height: int, seed: int = 0) -> Image.Image:
-    """A picture with a photograph's statistics: smooth light across it, and grain everywhere
-    (noise defeats compression as a photo's detail does)."""
+    """A picture with a photograph's statistics: smooth light across it, and detail at every
+    scale (noise made at a third and a ninth of the size too survives the scaling down that a
+    full-size grain alone would average away, as a photo's texture does)."""
     light = Image.radial_gradient("L").resize((width, height))
     slope = Image.linear_gradient("L").resize((width, height))
-    grain = Image.effect_noise((width, height), 40 + seed)
-    red = Image.blend(light, grain, 0.35)
-    green = Image.blend(slope, grain.filter(ImageFilter.GaussianBlur(1)), 0.3)
-    blue = Image.blend(light.transpose(Image.Transpose.FLIP_LEFT_RIGHT), grain, 0.25)
+
+    def grain(scale: int, sigma: int) -> Image.Image:
+        size = (max(1, width // scale), max(1, height // scale))
+        return Image.effect_noise(size, sigma).resize((width, height), Image.Resampling.BICUBIC)
+
+    texture = Image.blend(Image.blend(grain(1, 30 + seed), grain(3, 60), 0.5), grain(9, 80), 0.4)
+    red = Image.blend(light, texture, 0.45)
+    green = Image.blend(slope, texture.filter(ImageFilter.GaussianBlur(1)), 0.4)
+    blue = Image.blend(light.transpose(Image.Transpose.FLIP_LEFT_RIGHT), texture, 0.35)
     return Image.merge("RGB", (red, green, blue))
 
 
