@@ -82,7 +82,7 @@ def test_each_kind_is_made_into_webp_and_a_fallback_at_its_widths(
     for element, expected in ((source, "WEBP"), (img, fallback)):
         listed = srcset(element.get("srcset"))
         assert [width for _, width in listed] == list(sizes)
-        assert element.get("sizes") == "(min-width: 45em) 40rem, 100vw"
+        assert element.get("sizes") == "(min-width: 76.25em) 19rem, (min-width: 45em) 40rem, 100vw"
         for url, width in listed:
             with opened(media_site, url) as made:
                 assert made.format == expected
@@ -118,10 +118,13 @@ def test_the_setup_picture_comes_first_and_loads_at_once_the_others_lazily(
     assert images[0].get("loading") is None  # eager
     assert [img.get("loading") for img in images[1:]] == ["lazy", "lazy"]
     assert all(img.get("fetchpriority") is None for img in images[1:])
-    # Where the stance figure stands (Heel Press has variations: their section), before it.
-    section = page.cssselect("section.exercise-variations")[0]
-    children = [c.get("class") for c in section if c.tag in ("div", "figure")]
-    assert children.index("exercise-media") < children.index("stance-figure")
+    # The setup picture stands where the stance figure does, just before it; the others
+    # come under the steps.
+    (aside,) = page.cssselect("article.exercise .exercise-aside")
+    parts = [c.get("class") for c in aside if c.tag in ("div", "figure", "nav")]
+    assert parts == ["exercise-contents", "exercise-media exercise-media-setup", "stance-figure"]
+    (more,) = page.cssselect("section.exercise-instructions .exercise-media-more")
+    assert len(more.cssselect("figure.media-item")) == 3
 
 
 def test_the_setup_picture_is_the_pages_open_graph_image(

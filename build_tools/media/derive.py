@@ -25,9 +25,9 @@ from .files import IMAGE_FORMATS, Facts, record_files
 WIDTHS = (480, 960, 1440)
 """The widths made of each image, in pixels (none wider than the source): a phone's screen at
 1, 2 and 3 device pixels per CSS pixel, or a desktop's column at 1 and 2."""
-SIZES = "(min-width: 45em) 40rem, 100vw"
-"""How wide a picture is shown (`sizes`): the full width of a phone, at most 40rem beside the
-text (the width `media.css`'s block gives `.exercise-media`)."""
+SIZES = "(min-width: 76.25em) 19rem, (min-width: 45em) 40rem, 100vw"
+"""How wide a picture is shown (`sizes`): the full width of a phone, at most 40rem on a wider
+screen, and the aside's 19rem where the page has two columns (exercise.css)."""
 POSTER_WIDTH = 960
 ENCODING = "1"
 """The encoder settings' version, part of every stored derivative's key: changing a setting
@@ -140,12 +140,6 @@ class ShownMedia:
         """Every item but the setup picture."""
         setup = self.setup
         return tuple(i for i in self.items if i is not setup)
-
-    @property
-    def in_page_order(self) -> tuple[ShownImage | ShownVideo, ...]:
-        """The setup picture first, then the others in record order."""
-        setup = self.setup
-        return (setup, *self.more) if setup is not None else self.items
 
     @property
     def sizes(self) -> str:
