@@ -227,6 +227,43 @@ class Credit:
         )
 
 
+MEDIA_DIR = "media"
+"""The folder of `content/` that holds each record's pictures and videos, one folder per slug."""
+IMAGE_KINDS = ("photo", "line-art", "illustration")
+VIDEO_KIND = "video"
+
+
+@dataclass(frozen=True)
+class Media:
+    """A picture or a short video loop of a record: a file of `content/media/<slug>/`."""
+
+    kind: str
+    """`photo`, `line-art`, `illustration` (images) or `video`."""
+    file: str
+    """The file's path below the record's media folder."""
+    alt: str | None
+    """What it shows, for readers who cannot see it; None when the record gives none."""
+    credits: tuple[Credit, ...]
+    ai_generated: bool
+    poster: str | None = None
+    """A video's still image, below the same folder."""
+
+    @property
+    def is_video(self) -> bool:
+        return self.kind == VIDEO_KIND
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Media:
+        return cls(
+            kind=data["kind"],
+            file=data["file"],
+            alt=data.get("alt"),
+            credits=tuple(Credit.from_data(c) for c in data["credit"]),
+            ai_generated=data["ai_generated"],
+            poster=data.get("poster"),
+        )
+
+
 @dataclass(frozen=True)
 class Waiver:
     """A finding an editor has read and keeps: its code, where (a field path as findings print
@@ -283,6 +320,8 @@ class Exercise:
     record lacks none. A missing text field is empty in the model, a missing term ''."""
     related: tuple[str, ...] = ()
     credits: tuple[Credit, ...] = ()
+    media: tuple[Media, ...] = ()
+    """The record's pictures and videos, in file order (entry `i` is at `("media", i)`)."""
     waivers: tuple[Waiver, ...] = ()
     """The record's `waive` entries, in file order (entry `i` is at `("waive", i)`)."""
 
@@ -369,5 +408,6 @@ class Exercise:
             missing=tuple(name for name in REQUIRED_SECTIONS if name not in data),
             related=tuple(data.get("related", ())),
             credits=tuple(Credit.from_data(c) for c in data.get("credit", ())),
+            media=tuple(Media.from_data(m) for m in data.get("media", ())),
             waivers=tuple(Waiver.from_data(w) for w in data.get("waive", ())),
         )

@@ -19,6 +19,7 @@ from ..checks.run import check_content, judge
 from ..checks.selection import Selection, read_selection
 from ..checks.waivers import Waived
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
+from ..media.derive import shown_media
 from ..memo import FRESH, Mapper, Memo, Same, in_order
 from ..model import Exercise
 from ..render.environment import make_environment
@@ -125,6 +126,8 @@ class Pipeline:
             # A page shows where its text's links land: a change to another record that moves
             # one (a renamed slug, an id kept as an alias) renders the page again.
             links = targets.resolved(exercise)
+            # Read from the files each time: a picture can change while its record does not.
+            media = shown_media(exercise, self.project.content_dir)
             key = (
                 "page",
                 env,
@@ -133,6 +136,7 @@ class Pipeline:
                 *map(Same, others),
                 links,
                 site_url,
+                media,
             )
             make = partial(
                 render_exercise,
@@ -142,6 +146,7 @@ class Pipeline:
                 others,
                 site_url=site_url,
                 link_targets=targets,
+                media=media,
             )
             try:
                 pages.append(self.memo.remember(key, make))

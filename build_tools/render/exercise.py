@@ -8,6 +8,7 @@ import jinja2
 
 from ..addresses import BROWSE, absolute, base_of
 from ..checks.drafts import lacking
+from ..media.derive import NO_MEDIA, ShownMedia
 from ..model import Exercise, Term, Vocabulary
 from .environment import term_links
 from .markup import LinkTargets
@@ -24,10 +25,12 @@ def render_exercise(
     *,
     site_url: str = "",
     link_targets: LinkTargets | None = None,
+    media: ShownMedia = NO_MEDIA,
 ) -> Page:
     """The page; deep links that leave the page (copy, print) are absolute under `site_url`.
     Links in the record's text land on `link_targets` (the site's exercises; without them,
-    only on this page).
+    only on this page). `media` is what the page shows of the record's pictures and videos
+    (`media.derive.shown_media`).
 
     A draft's page (shown only by `mkdocs serve`) says what the draft lacks, and its terms
     lead to the browse index: the browse pages are made of published records alone, so the
@@ -42,6 +45,7 @@ def render_exercise(
         base=base_of(exercise.url),
         page_url=absolute(site_url, exercise.url),
         link_targets=link_targets or LinkTargets((exercise,)),
+        media=media,
         **extra,
     )
     title = f"{exercise.name} (draft)" if exercise.draft else exercise.name

@@ -32,6 +32,8 @@ class Content:
     record_files: tuple[str, ...] = ()
     anchor_lock: AnchorLock | None = None
     """The published deep links (`content/anchors.lock`); None when not read."""
+    folder: Path | None = None
+    """The content folder on disk, for the checks of the files records name (`content/media/`)."""
 
     def only(self, exercise: Exercise) -> Content:
         """The same content with one exercise, for a check that looks at one at a time."""
@@ -164,4 +166,5 @@ def load_content(
         # A misnamed record is a record that did not load: its page is not gone.
         (*shown, *misnamed),
         None if isinstance(lock, Diagnostic) else lock,
+        content_dir,
     )
