@@ -24,6 +24,7 @@ from ..model import Exercise
 from ..render.environment import make_environment
 from ..render.exercise import render_exercise
 from ..render.markup import LinkTargets
+from ..render.moved import moved_away, page_aliases
 from ..render.page import Page
 from ..site import browse
 from ..source.load import Content, display_path, load_content
@@ -118,6 +119,7 @@ class Pipeline:
             ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
         )
         targets = LinkTargets(content.exercises)
+        away = moved_away(content.exercises, page_aliases(content.exercises))
         pages: list[Page] = []
         problems: list[Diagnostic] = []
         for exercise in (*content.exercises, *drafts):
@@ -125,6 +127,8 @@ class Pipeline:
             # A page shows where its text's links land: a change to another record that moves
             # one (a renamed slug, an id kept as an alias) renders the page again.
             links = targets.resolved(exercise)
+            # Items that moved away from this page are listed on it: they come from other records.
+            left = away.get(exercise.url, ())
             key = (
                 "page",
                 env,
@@ -133,6 +137,7 @@ class Pipeline:
                 *map(Same, others),
                 links,
                 site_url,
+                left,
             )
             make = partial(
                 render_exercise,
@@ -142,6 +147,7 @@ class Pipeline:
                 others,
                 site_url=site_url,
                 link_targets=targets,
+                moved_away=left,
             )
             try:
                 pages.append(self.memo.remember(key, make))

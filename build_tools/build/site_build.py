@@ -28,11 +28,12 @@ from ..memo import FRESH, Memo, Same
 from ..model import Exercise
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
+from ..render.moved import moved_anchor_files
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
-from ..site.host_files import write_host_config, write_redirect_pages
+from ..site.host_files import write_host_config, write_redirect_pages, write_tombstone_pages
 from ..site.reader import PageFacts, SiteReader
 from ..source.load import Content, display_path
 from . import mirror, staging
@@ -311,11 +312,17 @@ class SiteBuild:
                 home.write_text(self.fill_home(text), encoding="utf-8")
         exercises = self.content.exercises
         write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
+        tombstones = self.content.tombstones
+        write_tombstone_pages(built, tombstones, exercises, self.pipeline.environment())
         entries = [
             *self.site.entries,
             *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
         ]
-        outputs = {**search_files(entries, self.memo), **self.site.data_files}
+        outputs = {
+            **search_files(entries, self.memo),
+            **self.site.data_files,
+            **moved_anchor_files(exercises),
+        }
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
             mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
@@ -333,6 +340,7 @@ class SiteBuild:
             self.config.hosting_templates_dir,
             site.files,
             site.scripts,
+            [tombstone.slug for tombstone in tombstones],
         )
         found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
