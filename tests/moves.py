@@ -44,3 +44,49 @@ def move_faq(project: Path, moved_from: str = f"heel-press#{MOVED_ID}") -> Path:
     assert end_of_faq in text
     record.write_text(text.replace(end_of_faq, moved + end_of_faq, 1))
     return record
+
+
+WITHDRAWN_SLUG = "calf-press"
+WITHDRAWN_NAME = "Calf Press"
+WITHDRAWN_LINKS = ("exercises/calf-press/#knee-over-toes", "exercises/calf-press/#step-kneel")
+"""What the lock holds of the withdrawn page."""
+FROM_WITHDRAWN = "common-mistake"
+"""The entry of the second exercise that came from the withdrawn page's `knee-over-toes`."""
+TOMBSTONE = f"""\
+name: {WITHDRAWN_NAME}
+withdrawn: 2025-03-01
+reason: Merged into {NEW_NAME}, which teaches the same stretch with the knee bent.
+replaced_by: {NEW_SLUG}
+"""
+
+
+def withdraw(project: Path, tombstone: str | None = TOMBSTONE) -> None:
+    """The lock lists a page no record publishes any more, `calf-press`; with `tombstone`,
+    the content says it was withdrawn on purpose. One of its answers moved to the second
+    exercise (which `move_faq` must have added)."""
+    lock = project / "content" / "anchors.lock"
+    lines = lock.read_text().splitlines(keepends=True)
+    header = [line for line in lines if line.startswith("#")]
+    links = sorted({*(line for line in lines if not line.startswith("#")), *WITHDRAWN_LINKS_LINES})
+    lock.write_text("".join(header + links))
+    record = project / "content" / f"{NEW_SLUG}.yaml"
+    entry = f"  - id: {FROM_WITHDRAWN}\n"
+    text = record.read_text()
+    assert entry in text
+    moved = f"{entry}    moved_from: [{WITHDRAWN_SLUG}#knee-over-toes]\n"
+    record.write_text(text.replace(entry, moved, 1))
+    if tombstone is not None:
+        folder = project / "content" / "tombstones"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{WITHDRAWN_SLUG}.yaml").write_text(tombstone)
+
+
+WITHDRAWN_LINKS_LINES = tuple(f"{link}\n" for link in WITHDRAWN_LINKS)
+
+
+def moves_project(project: Path) -> Path:
+    """Heel Press's `heel-lift` moved to Soleus Wall Stretch, and Calf Press withdrawn in its
+    favour, one of its answers moved there too."""
+    move_faq(project)
+    withdraw(project)
+    return project

@@ -22,7 +22,7 @@ def _at(move: Move) -> Location:
 @record_check(
     "C511",
     "moved anchor was never published",
-    example="content/soleus-wall-stretch.yaml:40:18: C511 'heel-press#heel-lfit' names"
+    example="content/soleus-wall-stretch.yaml:125:18: C511 'heel-press#heel-lfit' names"
     " 'exercises/heel-press/#heel-lfit', which content/anchors.lock does not list: write the"
     " old place as the lock lists it",
 )
@@ -52,7 +52,7 @@ def moves_name_published_links(content: Content, vocabulary: Vocabulary) -> Iter
 @record_check(
     "C512",
     "moved anchor still lands on its old page",
-    example="content/soleus-wall-stretch.yaml:40:18: C512 'exercises/heel-press/#heel-lift' is"
+    example="content/soleus-wall-stretch.yaml:125:18: C512 'exercises/heel-press/#heel-lift' is"
     " declared moved here, but it still lands on faq entry 'heel-lift' of 'Heel Press'",
 )
 def moved_anchors_left(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
@@ -86,7 +86,7 @@ def moved_anchors_left(content: Content, vocabulary: Vocabulary) -> Iterator[Fin
 @record_check(
     "C513",
     "anchor moved to two places",
-    example="content/soleus-wall-stretch.yaml:44:18: C513 'exercises/heel-press/#heel-lift' is"
+    example="content/soleus-wall-stretch.yaml:131:18: C513 'exercises/heel-press/#heel-lift' is"
     " already declared moved to 'exercises/soleus-wall-stretch/#heel-lift'",
 )
 def moved_once(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:

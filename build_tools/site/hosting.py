@@ -148,7 +148,7 @@ def header_rules(
 
 
 def netlify_redirects(redirects: Sequence[Redirect]) -> str:
-    lines = ["# Generated at build time from the records' `aliases`; do not edit."]
+    lines = ["# Generated at build time from the records' `aliases` and tombstones; do not edit."]
     lines += [f"{r.source} {r.target} {r.status}{'!' if r.force else ''}" for r in redirects]
     return "\n".join(lines) + "\n"
 
