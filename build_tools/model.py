@@ -116,11 +116,17 @@ def _references(item: dict[str, Any]) -> tuple[Reference, ...]:
     return tuple(Reference.parse(text) for text in item.get("see", ()))
 
 
+def _moved_from(item: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(item.get("moved_from", ()))
+
+
 @dataclass(frozen=True)
 class Step:
     id: str
     text: str
     aliases: tuple[str, ...] = ()
+    moved_from: tuple[str, ...] = ()
+    """Where the step was published on another exercise's page: `<old slug>#<old id>`."""
 
     @property
     def anchor(self) -> str:
@@ -173,6 +179,7 @@ class Variation:
     aliases: tuple[str, ...] = ()
     see: tuple[Reference, ...] = ()
     stance: StanceChange | None = None
+    moved_from: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -190,6 +197,7 @@ class FaqEntry:
     answer: str
     aliases: tuple[str, ...] = ()
     see: tuple[Reference, ...] = ()
+    moved_from: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -379,7 +387,7 @@ class Exercise:
             when_to_use=tuple(data.get("when_to_use", ())),
             description=tuple(data.get("description", ())),
             instructions=tuple(
-                Step(s["id"], s["text"], tuple(s.get("aliases", ())))
+                Step(s["id"], s["text"], tuple(s.get("aliases", ())), _moved_from(s))
                 for s in data.get("instructions", ())
             ),
             variations=tuple(
@@ -391,13 +399,19 @@ class Exercise:
                     tuple(v.get("aliases", ())),
                     _references(v),
                     StanceChange(tuple(v["stance"].items())) if "stance" in v else None,
+                    _moved_from(v),
                 )
                 for v in data.get("variations", ())
             ),
             tips=tuple(data.get("tips", ())),
             faq=tuple(
                 FaqEntry(
-                    f["id"], f["question"], f["answer"], tuple(f.get("aliases", ())), _references(f)
+                    f["id"],
+                    f["question"],
+                    f["answer"],
+                    tuple(f.get("aliases", ())),
+                    _references(f),
+                    _moved_from(f),
                 )
                 for f in data.get("faq", ())
             ),

@@ -25,6 +25,7 @@ from ..model import Exercise
 from ..render.environment import make_environment
 from ..render.exercise import render_exercise
 from ..render.markup import LinkTargets
+from ..render.moved import moved_away, page_aliases
 from ..render.page import Page
 from ..site import browse
 from ..source.load import Content, display_path, load_content
@@ -119,6 +120,7 @@ class Pipeline:
             ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
         )
         targets = LinkTargets(content.exercises)
+        away = moved_away(content.exercises, page_aliases(content.exercises))
         pages: list[Page] = []
         problems: list[Diagnostic] = []
         for exercise in (*content.exercises, *drafts):
@@ -128,6 +130,8 @@ class Pipeline:
             links = targets.resolved(exercise)
             # Read from the files each time: a picture can change while its record does not.
             media = shown_media(exercise, self.project.content_dir)
+            # Items that moved away from this page are listed on it: they come from other records.
+            left = away.get(exercise.url, ())
             key = (
                 "page",
                 env,
@@ -137,6 +141,7 @@ class Pipeline:
                 links,
                 site_url,
                 media,
+                left,
             )
             make = partial(
                 render_exercise,
@@ -147,6 +152,7 @@ class Pipeline:
                 site_url=site_url,
                 link_targets=targets,
                 media=media,
+                moved_away=left,
             )
             try:
                 pages.append(self.memo.remember(key, make))

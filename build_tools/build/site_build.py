@@ -30,13 +30,14 @@ from ..memo import FRESH, Memo, Same
 from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
+from ..render.moved import moved_anchor_files
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
 from ..site import api, export
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
 from ..site.history import record_history
-from ..site.host_files import write_host_config, write_redirect_pages
+from ..site.host_files import write_host_config, write_redirect_pages, write_tombstone_pages
 from ..site.reader import PageFacts, SiteReader
 from ..source.load import Content, display_path
 from . import mirror, staging
@@ -360,6 +361,8 @@ class SiteBuild:
                 home.write_text(self.fill_home(text), encoding="utf-8")
         exercises = self.content.exercises
         write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
+        tombstones = self.content.tombstones
+        write_tombstone_pages(built, tombstones, exercises, self.pipeline.environment())
         entries = [
             *self.site.entries,
             *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
@@ -369,6 +372,7 @@ class SiteBuild:
             **self.site.data_files,
             **self.api_files(),
             **media_files(exercises, self.config.content_dir, self.media_store),
+            **moved_anchor_files(exercises),
         }
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
@@ -387,6 +391,7 @@ class SiteBuild:
             self.config.hosting_templates_dir,
             site.files,
             site.scripts,
+            [tombstone.slug for tombstone in tombstones],
         )
         found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
