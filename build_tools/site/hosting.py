@@ -22,6 +22,8 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 
+CSP = "Content-Security-Policy"
+
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
@@ -93,7 +95,7 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
 
 def security_headers(csp: str) -> tuple[tuple[str, str], ...]:
     return (
-        ("Content-Security-Policy", csp),
+        (CSP, csp),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("X-Frame-Options", "DENY"),
@@ -128,12 +130,16 @@ def nginx_context(
     redirects: Sequence[Redirect], rules: Sequence[HeaderRule], base: str
 ) -> Mapping[str, object]:
     """What the nginx include template needs. nginx drops the server's `add_header`s in a
-    location that adds its own, so the fingerprinted files' location repeats them all."""
+    location that adds its own, so the pages' and the fingerprinted files' locations repeat
+    them all. Unlike a host that matches paths only, nginx sends the content security policy
+    with pages alone."""
     common = dict(rules[0].headers)
+    csp = common.pop(CSP)
     return {
         "base": base,
         "redirects": redirects,
         "default_headers": {**common, "Cache-Control": REVALIDATE},
+        "page_headers": {CSP: csp, **common, "Cache-Control": REVALIDATE},
         "fingerprinted": FINGERPRINTED.pattern,
         "immutable_headers": {**common, "Cache-Control": IMMUTABLE},
     }
