@@ -30,6 +30,7 @@ from ..reference.fields import field_reference
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
 from ..site.assemble import Site, assemble, search_files
+from ..site.browse_pages import FILTER_URL
 from ..site.catalog import written_page_entries
 from ..site.host_files import write_host_config, write_redirect_pages
 from ..site.reader import PageFacts, SiteReader
@@ -187,6 +188,10 @@ class SiteBuild:
             "description": str(escape(page.description)),
             "template": PAGE_TEMPLATE,
         }
+        # The theme loads a page's own scripts by this (main.html): the filter's only on the
+        # filter page, the deep links' only on an exercise page.
+        if page.url == FILTER_URL:
+            meta["page_kind"] = "filter"
         if exercise is not None:
             assert self.content.vocabulary is not None
             graph = exercise_graph(
@@ -197,6 +202,7 @@ class SiteBuild:
                 index_name=INDEX_TITLE,
             )
             meta["og_type"] = "article"
+            meta["page_kind"] = "exercise"
             meta["structured_data"] = json_ld(graph)
         return meta
 
