@@ -64,7 +64,7 @@ def test_rear_heel_lift_offers_the_heel_press_answer_and_lands_on_it_open(
     page, errors = open_page(browser, site_url, viewport)
     type_query(page, "rear heel lift", viewport)
     expect(first_result(page)).to_have_text("Should my rear heel ever lift off the floor?")
-    page.locator(".find__results [role=option] a").first.click()
+    page.locator(".find__results a[role=option]").first.click()
     page.wait_for_url(re.compile(r"/exercises/heel-press/#heel-lift$"))
     entry = page.locator("details#heel-lift")
     expect(entry).to_have_attribute("open", "")
@@ -97,6 +97,29 @@ def test_arrow_keys_choose_a_result(browser: Browser, corpus_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     expect(page.locator("h1").first).to_have_text(titles[1])
+    page.context.close()
+
+
+@pytest.mark.parametrize("leave", ["tab", "escape", "click-outside"])
+def test_the_results_close_when_the_reader_leaves_the_box(
+    browser: Browser, site_url: str, leave: str
+) -> None:
+    page, errors = open_page(browser, site_url + "exercises/heel-press/", DESKTOP)
+    type_query(page, "heel", DESKTOP)
+    panel = page.locator(".find__panel")
+    expect(panel).to_be_visible()
+    if leave == "tab":
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") != "find-query"
+    elif leave == "escape":
+        page.keyboard.press("Escape")
+    else:
+        page.locator("h1").click()
+    expect(panel).to_be_hidden()
+    expect(page.locator("#find-query")).to_have_attribute("aria-expanded", "false")
+    page.locator("#find-query").focus()  # back in the box, the results are offered again
+    expect(panel).to_be_visible()
+    assert errors == []
     page.context.close()
 
 
@@ -224,12 +247,13 @@ def test_heel_press_is_offered_first_by_what_it_is_with_the_words_marked(
     expect(first_result(page)).to_have_text("Heel Press")
     best = page.locator(".find__results [role=option]").first
     expect(best.locator(".find__snippet mark").first).to_be_visible()
-    links = page.locator(".find__results [role=option] a")
-    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    links = page.locator(".find__results a[role=option]")
+    # In one read: the list is drawn anew while the last keystrokes' results arrive.
+    hrefs: list[str] = links.evaluate_all("(all) => all.map((a) => a.getAttribute('href'))")
     assert not [h for h in hrefs if EDITORS.search(h)], hrefs
     titles = page.locator(".find__results [role=option] .find__title").all_inner_texts()
     print(f"{query!r}: {titles[:3]}")
-    best.locator("a").click()
+    best.click()
     page.wait_for_url(re.compile(r"/exercises/heel-press/$"))
     assert errors == []
     page.context.close()
