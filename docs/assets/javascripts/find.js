@@ -191,6 +191,17 @@
     });
   }
 
+  /* The theme's drawer and search toggles are checkboxes; a browser that restores a page's
+     form on Back would bring them back checked (the menu open over the page). */
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  });
   window.addEventListener("hashchange", openTarget);
   function start() {
     var form = document.querySelector("form.find");
