@@ -77,6 +77,8 @@ class Location:
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Never fails a run, `--strict` or not: what is said of a draft, which nothing publishes."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,13 @@ class Diagnostic:
 
     def escalated(self) -> Diagnostic:
         """The same finding as an error (what `--strict` does to warnings)."""
+        if self.severity is Severity.NOTE:
+            return self
         return Diagnostic(self.code, self.message, self.location, Severity.ERROR, self.notes)
+
+    def as_note(self) -> Diagnostic:
+        """The same finding, told but never failing a run."""
+        return Diagnostic(self.code, self.message, self.location, Severity.NOTE, self.notes)
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -137,11 +145,17 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-def summary(diagnostics: Iterable[Diagnostic]) -> str:
-    """One line such as `3 problems (2 errors, 1 warning) in 2 files`."""
-    found = list(diagnostics)
+def summary(diagnostics: Iterable[Diagnostic], waived: int = 0) -> str:
+    """One line such as `3 problems (2 errors, 1 warning) in 2 files`, with `; 2 waived` when
+    the records waive some findings; notes (on drafts) are counted after it: `no problems
+    found; 4 notes on drafts`."""
+    everything = list(diagnostics)
+    found = [d for d in everything if d.severity is not Severity.NOTE]
+    notes = len(everything) - len(found)
+    more = f"; {waived} waived" if waived else ""
+    more += f"; {notes} note{'s' if notes != 1 else ''} on drafts" if notes else ""
     if not found:
-        return "no problems found"
+        return f"no problems found{more}"
     kinds = Counter(d.severity for d in found)
     files = len({d.location.path for d in found})
     parts = []
@@ -149,4 +163,5 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
         if kinds[severity]:
             parts.append(f"{kinds[severity]} {word}{'s' if kinds[severity] != 1 else ''}")
     noun = "problem" if len(found) == 1 else "problems"
-    return f"{len(found)} {noun} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}"
+    where = f"in {files} file{'s' if files != 1 else ''}"
+    return f"{len(found)} {noun} ({', '.join(parts)}) {where}{more}"

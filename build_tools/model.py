@@ -20,6 +20,7 @@ SECTION_IDS = ("at-a-glance", "description", "instructions", "variations", "tips
 PAGE_IDS: dict[str, str] = {
     **{section: f"the page's '{section}' section" for section in SECTION_IDS},
     "related-exercises": "the page's 'related-exercises' section",
+    "source-and-licence": "the page's 'source-and-licence' section",
     "find-query": "the search box",
     "find-results": "the list of search results",
 }
@@ -57,6 +58,11 @@ class Term:
     id: str
     name: str
     aliases: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    """Looser words for the term, such as the body part a muscle lies in (`chest` for the
+    pectorals): they count as the text naming the term, never as naming it precisely."""
+    implicit: bool = False
+    """Present in every exercise that declares it (body weight): the text need not name it."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,13 @@ class Vocabulary:
     def from_data(cls, data: dict[str, Any], source: SourceMap) -> Vocabulary:
         def terms(kind: str) -> dict[str, Term]:
             return {
-                key: Term(key, value["name"], tuple(value.get("aliases", ())))
+                key: Term(
+                    key,
+                    value["name"],
+                    tuple(value.get("aliases", ())),
+                    tuple(value.get("mentions", ())),
+                    value.get("implicit", False),
+                )
                 for key, value in data[kind].items()
             }
 
@@ -215,6 +227,20 @@ class Credit:
         )
 
 
+@dataclass(frozen=True)
+class Waiver:
+    """A finding an editor has read and keeps: its code, where (a field path as findings print
+    it, such as `tips[5]`; None for anywhere in the record) and why."""
+
+    code: str
+    at: str | None
+    reason: str
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Waiver:
+        return cls(code=data["code"], at=data.get("at"), reason=data["reason"])
+
+
 REQUIRED_SECTIONS = (
     "summary",
     "category",
@@ -257,6 +283,8 @@ class Exercise:
     record lacks none. A missing text field is empty in the model, a missing term ''."""
     related: tuple[str, ...] = ()
     credits: tuple[Credit, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    """The record's `waive` entries, in file order (entry `i` is at `("waive", i)`)."""
 
     def sections(self) -> tuple[str, ...]:
         """The heading ids of the sections this record's page must have, in page order."""
@@ -341,4 +369,5 @@ class Exercise:
             missing=tuple(name for name in REQUIRED_SECTIONS if name not in data),
             related=tuple(data.get("related", ())),
             credits=tuple(Credit.from_data(c) for c in data.get("credit", ())),
+            waivers=tuple(Waiver.from_data(w) for w in data.get("waive", ())),
         )

@@ -39,6 +39,9 @@ def test_bad_records_exit_one_with_every_finding(project: Path) -> None:
         " (did you mean 'beginner'?)",
         "content/heel-press.yaml:10:23: C201 muscles.secondary 'achilles' is not in the muscles"
         " vocabulary (did you mean 'achilles-tendon'?)",
+        "content/moved.yaml:2:7: C107 name 'Heel Press' is also the name of"
+        " content/heel-press.yaml: readers could not tell the two pages apart",
+        "    note: content/heel-press.yaml:2:7: the other page's name",
         "content/moved.yaml:3:7: C101 slug 'heel-press' does not match the file name 'moved.yaml'",
         "content/moved.yaml:3:7: C102 slug 'heel-press' is already used by content/heel-press.yaml",
         "    note: content/heel-press.yaml:3:7: first used here",
@@ -47,7 +50,7 @@ def test_bad_records_exit_one_with_every_finding(project: Path) -> None:
         "content/moved.yaml:10:23: C201 muscles.secondary 'achilles' is not in the muscles"
         " vocabulary (did you mean 'achilles-tendon'?)",
     ]
-    assert done.stderr == "6 problems (6 errors) in 2 files\n"
+    assert done.stderr == "7 problems (7 errors) in 2 files\n"
 
 
 def test_warnings_pass_unless_strict(project: Path) -> None:

@@ -19,6 +19,7 @@ PAGE = "exercises/heel-press/"
 TEMPLATES = [
     ROOT / "templates" / "pages" / "exercise.html",
     ROOT / "templates" / "pages" / "stance.html",
+    ROOT / "templates" / "pages" / "credit.html",
     *sorted((ROOT / "templates" / "theme").rglob("*.html")),
 ]
 
@@ -41,7 +42,7 @@ def test_every_literal_id_of_the_templates_is_reserved() -> None:
         for template in TEMPLATES
         for match in re.findall(r'\bid="([^"{}]+)"', template.read_text(encoding="utf-8"))
     }
-    assert {"find-query", "tips", "related-exercises"} <= written
+    assert {"find-query", "tips", "related-exercises", "source-and-licence"} <= written
     assert [id_ for id_ in sorted(written) if page_id_use(id_) is None] == []
 
 

@@ -101,7 +101,8 @@ def test_codes_are_in_their_stage_and_checks_are_where_they_run() -> None:
 
 def test_warnings_and_errors_are_distinct() -> None:
     severities = {rule.severity for rule in RULES.values()}
-    assert severities == {Severity.ERROR, Severity.WARNING}
+    assert severities == {Severity.ERROR, Severity.WARNING, Severity.NOTE}
+    assert {r.code for r in RULES.values() if r.severity is Severity.NOTE} == {"D001"}
     assert RULES["C302"].severity is Severity.WARNING
     assert RULES["C103"].severity is Severity.ERROR
 

@@ -163,3 +163,11 @@ def test_hostile_answer_stays_inside_the_json_ld_of_a_built_page(
     )
     answers = [q["acceptedAnswer"]["text"] for q in of_type(graph_of(page), "Question")]
     assert hostile in answers
+
+
+def test_a_record_without_credit_claims_no_licence_author_or_source(
+    page: lxml_html.HtmlElement,
+) -> None:
+    # The site's own text has no licence of its own in the record: nothing is claimed for it.
+    (exercise,) = of_type(graph_of(page), "ExercisePlan")
+    assert {"license", "author", "isBasedOn"}.isdisjoint(exercise)

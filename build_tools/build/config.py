@@ -32,6 +32,8 @@ class SiteConfig:
     """The theme's `custom_dir`, if any."""
     nav_titles: Mapping[str, str] = field(default_factory=dict)
     """The navigation's title of each page, by its source (`editors/index.md`)."""
+    show_drafts: bool = False
+    """Make the drafts' pages too, marked as drafts: what `mkdocs serve` shows their editors."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -90,7 +92,13 @@ def read_config(root: Path, config_file: str = CONFIG_FILE) -> SiteConfig:
     return site_config(root, data, _plugin_options(data.get("plugins")))
 
 
-def site_config(root: Path, settings: Mapping[str, Any], options: Mapping[str, Any]) -> SiteConfig:
+def site_config(
+    root: Path,
+    settings: Mapping[str, Any],
+    options: Mapping[str, Any],
+    *,
+    show_drafts: bool = False,
+) -> SiteConfig:
     """The configuration from the settings of `mkdocs.yml` (as read, or as MkDocs validated
     them) and the exercises plugin's options; relative paths are below `root`."""
     theme = settings.get("theme")
@@ -106,4 +114,5 @@ def site_config(root: Path, settings: Mapping[str, Any], options: Mapping[str, A
         hosting_templates_dir=root / options.get("hosting_templates_dir", "templates/hosting"),
         theme_overrides=root / custom if custom else None,
         nav_titles=nav_titles(settings.get("nav")),
+        show_drafts=show_drafts,
     )

@@ -87,8 +87,11 @@ def _build_without_plugins(
 ) -> Outcome:
     found = _shown(site.prepare(), strict, say)
     if has_errors(found) or site.site is None:
-        say(site.failed(f"content check failed: {summary(found)}"))
+        say(site.failed(f"content check failed: {summary(found, site.waived)}"))
         return Outcome(1, tuple(found))
+    for told in (site.drafts_line, site.waived_line):
+        if told:
+            say(told)
     staged = site.stage(target)
     written = _zensical(config, site, staged, strict, say)
     if written != 0:

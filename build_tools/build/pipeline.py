@@ -7,18 +7,23 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
 import jinja2
 
 from .. import checks  # noqa: F401  (registers the checks and the codes)
-from ..checks.run import check_content
+from ..checks.drafts import previewed, told_of_drafts
+from ..checks.run import check_content, judge
+from ..checks.selection import Selection, read_selection
+from ..checks.waivers import Waived
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from ..memo import FRESH, Mapper, Memo, Same, in_order
+from ..model import Exercise
 from ..render.environment import make_environment
 from ..render.exercise import render_exercise
+from ..render.markup import LinkTargets
 from ..render.page import Page
 from ..site import browse
 from ..source.load import Content, display_path, load_content
@@ -35,6 +40,8 @@ class Project:
     templates_dir: Path
     site_url: str = ""
     """The published site's root URL: pages print absolute deep links under it."""
+    show_drafts: bool = False
+    """Render the drafts' pages too, marked as drafts (`mkdocs serve`, for their editors)."""
 
     @classmethod
     def at(
@@ -46,9 +53,15 @@ class Project:
 @dataclass(frozen=True)
 class Result:
     content: Content
+    """What is published: the records that are no drafts (every step after the checks makes
+    its outputs of these alone)."""
     pages: tuple[Page, ...]
-    """The page of every record, in record order."""
+    """The page of every published record, in record order; then, under `show_drafts`, the
+    pages of the drafts without errors."""
     diagnostics: tuple[Diagnostic, ...]
+    """Every finding; those of drafts are notes (`checks/drafts.py`)."""
+    waived: tuple[Waived, ...] = ()
+    """The findings the records' waivers keep out of `diagnostics`."""
 
 
 ChecksElsewhere = Callable[[Content], Callable[[], list[Diagnostic]]]
@@ -72,14 +85,29 @@ class Pipeline:
         )
         return self.memo.remember(("env", stamp), lambda: make_environment(folder))
 
+    @cached_property
+    def selection(self) -> Selection:
+        """The project's choice of checks (`pyproject.toml`), read once per build."""
+        return read_selection(self.project.root)
+
     def load(self) -> Content:
         return load_content(self.project.content_dir, self.project.root, self.memo, self.read_map)
 
-    def check(self, content: Content) -> list[Diagnostic]:
-        return check_content(content, self.memo)
+    def check(self, content: Content) -> tuple[list[Diagnostic], tuple[Waived, ...]]:
+        """The findings as the project counts them, and those the records waive."""
+        return self._judged(content, check_content(content, self.memo))
 
-    def render(self, content: Content) -> tuple[tuple[Page, ...], list[Diagnostic]]:
-        """The page of every record, and T001 for each that a template failed to render."""
+    def _judged(
+        self, content: Content, found: list[Diagnostic]
+    ) -> tuple[list[Diagnostic], tuple[Waived, ...]]:
+        judged = judge(content, found, self.selection)
+        return judged.diagnostics, tuple(judged.waived)
+
+    def render(
+        self, content: Content, drafts: tuple[Exercise, ...] = ()
+    ) -> tuple[tuple[Page, ...], list[Diagnostic]]:
+        """The page of every record of `content` (published ones), then of each of `drafts`;
+        T001 for each that a template failed to render."""
         vocabulary = content.vocabulary
         assert vocabulary is not None
         env = self.environment()
@@ -89,32 +117,52 @@ class Pipeline:
         related = self.memo.remember(
             ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
         )
+        targets = LinkTargets(content.exercises)
         pages: list[Page] = []
         problems: list[Diagnostic] = []
-        for exercise in content.exercises:
-            others = related[exercise.slug]
-            key = ("page", env, Same(vocabulary), Same(exercise), *map(Same, others), site_url)
+        for exercise in (*content.exercises, *drafts):
+            others = related.get(exercise.slug, ())
+            # A page shows where its text's links land: a change to another record that moves
+            # one (a renamed slug, an id kept as an alias) renders the page again.
+            links = targets.resolved(exercise)
+            key = (
+                "page",
+                env,
+                Same(vocabulary),
+                Same(exercise),
+                *map(Same, others),
+                links,
+                site_url,
+            )
+            make = partial(
+                render_exercise,
+                env,
+                exercise,
+                vocabulary,
+                others,
+                site_url=site_url,
+                link_targets=targets,
+            )
             try:
-                pages.append(
-                    self.memo.remember(
-                        key,
-                        partial(
-                            render_exercise, env, exercise, vocabulary, others, site_url=site_url
-                        ),
-                    )
-                )
+                pages.append(self.memo.remember(key, make))
             except jinja2.TemplateError as error:
                 problems.append(template_diagnostic(error, self.project))
         return tuple(pages), problems
 
+    def shown_drafts(self, content: Content, found: list[Diagnostic]) -> tuple[Exercise, ...]:
+        return previewed(content, found) if self.project.show_drafts else ()
+
     def run(self, *, render: bool = True) -> Result:
         """Load and check everything; render the pages only when nothing is wrong."""
         content = self.load()
-        diagnostics = self.check(content)
+        found, waived = self.check(content)
+        diagnostics = told_of_drafts(content, found)
+        published = content.published
         if not render or has_errors(diagnostics) or content.vocabulary is None:
-            return Result(content, (), tuple(diagnostics))
-        pages, problems = self.render(content)
-        return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems])))
+            return Result(published, (), tuple(sorted_diagnostics(diagnostics)), waived)
+        pages, problems = self.render(published, self.shown_drafts(content, found))
+        every = tuple(sorted_diagnostics([*diagnostics, *problems]))
+        return Result(published, pages, every, waived)
 
     def run_beside(
         self, checks_elsewhere: ChecksElsewhere, then: Callable[[Result], T]
@@ -128,23 +176,27 @@ class Pipeline:
         """
         content = self.load()
         findings = checks_elsewhere(content)
+        published = content.published
         pages: tuple[Page, ...] = ()
         problems: list[Diagnostic] = []
         failure: Exception | None = None
         made: T | None = None
         if content.vocabulary is not None and not has_errors(content.diagnostics):
             try:
-                pages, problems = self.render(content)
+                # Drafts are previewed only under `mkdocs serve`, which never forks.
+                pages, problems = self.render(published)
                 if not has_errors(problems):
-                    made = then(Result(content, pages, tuple(problems)))
+                    made = then(Result(published, pages, tuple(problems)))
             except Exception as error:
                 failure = error
-        diagnostics = findings()
+        judged, waived = self._judged(content, findings())
+        diagnostics = sorted_diagnostics(told_of_drafts(content, judged))
         if has_errors(diagnostics) or content.vocabulary is None:
-            return Result(content, (), tuple(diagnostics)), None
+            return Result(published, (), tuple(diagnostics), waived), None
         if failure is not None:
             raise failure
-        return Result(content, pages, tuple(sorted_diagnostics([*diagnostics, *problems]))), made
+        every = tuple(sorted_diagnostics([*diagnostics, *problems]))
+        return Result(published, pages, every, waived), made
 
 
 def run(project: Project, *, render: bool = True) -> Result:

@@ -21,8 +21,9 @@ import yaml
 from markupsafe import escape
 
 from ..addresses import HOME_FILE, base_of, file_of
+from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
-from ..diagnostics import Diagnostic, has_errors
+from ..diagnostics import Diagnostic, Severity, has_errors
 from ..memo import FRESH, Memo, Same
 from ..model import Exercise
 from ..reference.checks import catalogue_pages
@@ -120,7 +121,11 @@ class SiteBuild:
         self.dirty = False
         self.writer = session.writer if session is not None else Writer()
         self.project = Project(
-            config.root, config.content_dir, config.templates_dir, site_url=config.site_url
+            config.root,
+            config.content_dir,
+            config.templates_dir,
+            site_url=config.site_url,
+            show_drafts=config.show_drafts,
         )
         self.pipeline = Pipeline(self.project, self.memo)
         self.result: Result | None = None
@@ -161,7 +166,22 @@ class SiteBuild:
         self.result = result
         if not has_errors(result.diagnostics) and result.content.vocabulary is not None:
             self.site = site or assemble(result.content, result.pages, env, self.memo)
-        return result.diagnostics
+        # A build tells of its drafts in one line (`drafts_line`); `check` lists each.
+        return tuple(d for d in result.diagnostics if d.severity is not Severity.NOTE)
+
+    @property
+    def drafts_line(self) -> str | None:
+        assert self.result is not None
+        return drafts_line(self.result.diagnostics)
+
+    @property
+    def waived(self) -> int:
+        """How many findings the records waive (kept out of what `prepare` returned)."""
+        return len(self.result.waived) if self.result is not None else 0
+
+    @property
+    def waived_line(self) -> str | None:
+        return f"Findings waived by the records: {self.waived}" if self.waived else None
 
     @property
     def content(self) -> Content:
@@ -320,7 +340,7 @@ class SiteBuild:
             site.files,
             site.scripts,
         )
-        found = tuple(verify_site(site, self.content))
+        found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
         timings.lap("Host files and site checks")
         return found

@@ -1,6 +1,7 @@
 """Stage 2: checks over loaded records (C codes) and over the built site (H codes).
 
-Importing this package registers every check, and the codes the other stages emit (`codes`).
+Importing this package registers every check, the codes the other stages emit (`codes`), and
+those of the project's choice of checks (`selection`) and of the records' waivers (`waivers`).
 """
 
 from . import (
@@ -8,13 +9,18 @@ from . import (
     anchors,
     codes,
     consistency,
+    credit,
     hygiene,
     identity,
     links,
     pages,
     pose,
+    related,
     scale,
+    selection,
+    text_links,
     vocabulary,
+    waivers,
 )
 
 __all__ = [
@@ -22,11 +28,16 @@ __all__ = [
     "anchors",
     "codes",
     "consistency",
+    "credit",
     "hygiene",
     "identity",
     "links",
     "pages",
     "pose",
+    "related",
     "scale",
+    "selection",
+    "text_links",
     "vocabulary",
+    "waivers",
 ]

@@ -4,14 +4,16 @@ names; what the text names, the record declares; references between its parts re
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 
 from ..diagnostics import Severity, quoted
-from ..model import Exercise, FaqEntry, Reference, Step, Variation, Vocabulary
+from ..model import Exercise, FaqEntry, Reference, Step, Term, Variation, Vocabulary
+from ..render.markup import plain_texts
 from ..source.load import Content
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
-from .prose import as_written, first_word, name_spans, names_any, normalize, words
+from .prose import first_word, name_spans, names_any, normalize, phrase_spans, words
 from .registry import Finding, record_check
 from .vocabulary import phrases
 
@@ -34,6 +36,28 @@ def _phrases(vocabulary: Vocabulary, kind: str, term: str) -> list[str] | None:
     return None if found is None else [text for _, text in phrases(found)]
 
 
+def says_which_muscles_work(exercise: Exercise, vocabulary: Vocabulary) -> bool:
+    """Whether the record's text names some muscle of the vocabulary as one that works (not
+    only as a place: see `only_placed`)."""
+    for _, text in plain_texts(exercise):
+        found = words(text)
+        for term in vocabulary.muscles.values():
+            names = [name for _, name in phrases(term)]
+            if names_any(found, names) and _working_mention(text, names) is not None:
+                return True
+    return False
+
+
+def must_be_named(exercise: Exercise, vocabulary: Vocabulary) -> Iterator[tuple[Path, Term]]:
+    """The declared terms the text must name: the equipment (but what is implicit, such as body
+    weight), the primary muscles and each variation's; secondary muscles need no mention."""
+    for path, kind, id_ in declared(exercise):
+        term = getattr(vocabulary, kind).get(id_)
+        if term is None or term.implicit or path[:2] == ("muscles", "secondary"):
+            continue  # an unknown term is C201's
+        yield path, term
+
+
 @record_check(
     "C301",
     "declared term not named in the text",
@@ -42,32 +66,101 @@ def _phrases(vocabulary: Vocabulary, kind: str, term: str) -> list[str] | None:
     per_record=True,
 )
 def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """What it catches: a muscle or piece of equipment the record declares that its text never
-    names, neither by the term's name nor by one of its aliases in the vocabulary (whole
-    words, any letter case).
+    """What it catches: a primary muscle, a variation's muscle or a piece of equipment that
+    the record declares but that neither its name nor its text ever names, by the term's
+    name, an alias or one of its looser `mentions` in the vocabulary (whole words, any
+    letter case). Secondary muscles need no mention, nor does equipment marked `implicit`
+    (body weight): real text rarely names them, and rightly.
 
     Why: the panel at the top of the page says what the exercise works and needs; the text
     should explain it. A term the text never mentions is often a copy-paste leftover.
 
     How to fix: say in the text where the reader feels it or what it is used for; or remove
-    the term; or, if the text names it by another word, add that word to the term's aliases
-    in `content/vocabulary/terms.yaml`."""
+    the term. If the text names it by another word, add that word to the term in
+    `content/vocabulary/terms.yaml`: to its `aliases` if the word names this term and no
+    other, else (a body part such as `chest` or `calves`) to its `mentions`, which only this
+    check reads, so the word never makes C302 see the muscle where a text names the body
+    part."""
     for exercise in content.exercises:
-        text = words(" ".join(t for _, t in exercise.texts()))
+        said = [exercise.name, *exercise.other_names, *(t for _, t in plain_texts(exercise))]
+        text = words(" ".join(said))
         done: set[tuple[str, str]] = set()
-        for path, kind, term in declared(exercise):
-            names = _phrases(vocabulary, kind, term)
-            if names is None or (kind, term) in done:
+        says_muscles: bool | None = None
+        for path, term in must_be_named(exercise, vocabulary):
+            kind = "equipment" if path[0] == "equipment" else "muscles"
+            if (kind, term.id) in done:
                 continue
-            done.add((kind, term))
-            if names_any(text, names) is None:
-                name = getattr(vocabulary, kind)[term].name
-                where = field_name(tuple(p for p in path if not isinstance(p, int)))
-                yield Finding(
-                    exercise.source.value(path),
-                    f"{where} {quoted(term)} is not named in the text"
-                    f" (as {quoted(name)} or an alias)",
-                )
+            done.add((kind, term.id))
+            if names_any(text, [text for _, text in phrases(term)] + list(term.mentions)):
+                continue
+            if kind == "muscles":
+                # Steps that only say how to move leave the muscles to the panel; a text that
+                # says which muscles work must not leave out one the record puts first.
+                if says_muscles is None:
+                    says_muscles = says_which_muscles_work(exercise, vocabulary)
+                if not says_muscles:
+                    continue
+            where = field_name(tuple(p for p in path if not isinstance(p, int)))
+            yield Finding(
+                exercise.source.value(path),
+                f"{where} {quoted(term.id)} is not named in the text"
+                f" (as {quoted(term.name)} or an alias)",
+            )
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,()\[\]{}—–\n/]|\b(?:while|until|then|but|because|when|whereas)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|avoid\w*|don'?t|doesn'?t|shouldn'?t|nor)\b(?!\s+(?:only|just)\b)"
+)
+# Words that say a muscle works, tenses or is felt: a mention with one of them is about the muscle.
+_WORK = re.compile(
+    r"\b(?:work\w*|target\w*|engag\w*|strength\w*|train\w*|activat\w*|isolat\w*|hit|hits"
+    r"|build\w*|develop\w*|contract\w*|squeez\w*|muscles?|emphas\w*|load\w*|burn\w*|feel\w*"
+    r"|felt|stretch\w*|tension|tens\w*|tight\w*|loose\w*|relax\w*|focus\w*|recruit\w*"
+    r"|involv\w*|fatigu\w*|pump\w*|strain\w*|sore\w*)\b"
+)
+# A body part named as a place: what something rests on, touches or lines up with, or a posture.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:on|onto|upon|against|across|over|under|underneath|beneath|below|above|behind|along"
+    r"|between|beside|toward|towards|to|at|by|near|off|than|rest|rests|resting|place|put|lay"
+    r"|set|flatten\w*|arch|arching|round|rounding|hyperextend\w*|sag\w*|tuck|face|point"
+    r"|touch\w*|cross|hook|rotate|turn|aligned|level|line)\b(?:\s+\S+){0,4}\s*$"
+)
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:(?:is|are|should|must|will|can|be|being|stay|stays|remain|remains|always|still"
+    r"|completely|kept|held|firmly|also|only|not)\s+)*(?:flat|straight|neutral|still|stationary"
+    r"|perpendicular|parallel|vertical|horizontal|in contact|in line|pointing|point|touch\w*"
+    r"|rest\w*|on|onto|against|across|into|under|over|behind|between|down|up|close|near"
+    r"|higher|lower|in front|off|level|square|aligned|tucked|rounded|arched|sag\w*|move|moves"
+    r"|facing|face|hang\w*)\b"
+)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause around text[start:end], before and after it, in lower case."""
+    begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    stop = _CLAUSE_END.search(text, end)
+    return text[begin:start].lower(), text[end : stop.start() if stop else len(text)].lower()
+
+
+def only_placed(text: str, start: int, end: int) -> bool:
+    """Whether the muscle written at text[start:end] is named only as a place or a posture
+    ("rest the bar on your chest", "keep your lower back flat"), or to say it should not work
+    ("do not let your lower back take over"), rather than as a muscle that works."""
+    before, after = _clause(text, start, end)
+    if _NEGATION.search(before):
+        return True
+    if _WORK.search(before) or _WORK.search(after):
+        return False
+    return _PLACE_BEFORE.search(before) is not None or _PLACE_AFTER.match(after) is not None
+
+
+def _working_mention(text: str, names: list[str]) -> str | None:
+    for name in names:
+        for start, end in phrase_spans(text, name):
+            if not only_placed(text, start, end):
+                return text[start:end]
+    return None
 
 
 @record_check(
@@ -79,10 +172,12 @@ def declared_terms_named(content: Content, vocabulary: Vocabulary) -> Iterator[F
     per_record=True,
 )
 def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """What it catches: a muscle of the vocabulary that the text names (by name or alias)
-    but that the record declares neither as a primary or secondary muscle nor for a
-    variation. A warning: the text may name it to say where the exercise should *not* be
-    felt.
+    """What it catches: a muscle of the vocabulary that the text names (by name or alias, never
+    by the looser `mentions`) as a muscle at work, but that the record declares neither as a
+    primary or secondary muscle nor for a variation. A muscle named only as a place or a
+    posture ("rest the bar on your chest", "keep your lower back flat", "forearms
+    perpendicular to the floor") or to say it should not work ("do not arch your lower back")
+    is no missing declaration, and not reported.
 
     Why: readers and browse pages go by the declared muscles; a muscle the text dwells on
     but the record leaves out is usually missing from `muscles`.
@@ -90,7 +185,7 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
     How to fix: add the muscle to `muscles.secondary` (or `primary`), or reword the text."""
     for exercise in content.exercises:
         mine = {term for _, kind, term in declared(exercise) if kind == "muscles"}
-        texts = [(path, text, words(text)) for path, text in exercise.texts()]
+        texts = [(path, text, words(text)) for path, text in plain_texts(exercise)]
         everything = "".join(found for _, _, found in texts)
         present = set(everything.split())
         for term in vocabulary.muscles.values():
@@ -100,11 +195,13 @@ def named_muscles_declared(content: Content, vocabulary: Vocabulary) -> Iterator
             if names_any(everything, names) is None:
                 continue
             for path, text, found in texts:
-                name = names_any(found, names)
-                if name is not None:
+                if names_any(found, names) is None:
+                    continue
+                written = _working_mention(text, names)
+                if written is not None:
                     yield Finding(
                         exercise.source.value(path),
-                        f"{field_name(path)} names {quoted(as_written(text, name))}"
+                        f"{field_name(path)} names {quoted(written)}"
                         f" (muscles {quoted(term.id)}), which the record does not declare",
                     )
                     break
@@ -128,7 +225,7 @@ def name_consistent(content: Content, vocabulary: Vocabulary) -> Iterator[Findin
     How to fix: write the name as in `name`, or change `name` if the text is right."""
     for exercise in content.exercises:
         wanted = normalize(exercise.name).casefold()
-        for path, text in exercise.texts():
+        for path, text in plain_texts(exercise):
             for start, end in name_spans(text, exercise.name):
                 if normalize(text[start:end]).casefold() != wanted:
                     yield Finding(

@@ -67,6 +67,38 @@ def slugs_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
             )
 
 
+@record_check(
+    "C107",
+    "two exercises with the same name",
+    example="content/wall-calf-stretch.yaml:2:7: C107 name 'Heel press' is also the name of"
+    " content/heel-press.yaml: readers could not tell the two pages apart",
+)
+def names_unique(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
+    """What it catches: two published records whose names are the same, whatever the letter
+    case, hyphens or spacing. Drafts are left out until they are published.
+
+    Why: the title is how a reader tells pages apart, in search results, on A–Z and in a
+    browser tab; two pages called the same leave them guessing which one they want.
+
+    How to fix: if the two are one exercise, merge them and keep the other slug in
+    `aliases`; if they differ, say how in the name (the equipment, the grip, the position:
+    `Wall Sit (Exercise ball)`) and keep the plain name in `other_names`."""
+    first: dict[str, Exercise] = {}
+    for exercise in content.exercises:
+        if exercise.draft:
+            continue
+        key = " ".join(exercise.name.casefold().replace("-", " ").split())
+        earlier = first.setdefault(key, exercise)
+        if earlier is not exercise:
+            where = earlier.source.value(("name",))
+            yield Finding(
+                exercise.source.value(("name",)),
+                f"name {quoted(exercise.name)} is also the name of {where.path}: readers could"
+                " not tell the two pages apart",
+                (Note(where, "the other page's name"),),
+            )
+
+
 def _ids(exercise: Exercise) -> Iterator[tuple[str, Sequence[str]]]:
     yield "instructions", [step.id for step in exercise.instructions]
     yield "variations", [variation.id for variation in exercise.variations]

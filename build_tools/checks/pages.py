@@ -10,6 +10,7 @@ from lxml import etree
 
 from ..diagnostics import Location, Note, quoted
 from ..model import SECTION_IDS, Exercise
+from ..render.markup import is_formatted, pieces
 from ..site.reader import HEADINGS, BuiltPage
 from ..source.schema import field_name
 from ..source.yaml_nodes import Path
@@ -57,14 +58,16 @@ def sections_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Findin
 
 
 def record_texts(exercise: Exercise) -> Iterator[tuple[Path, str, str | None]]:
-    """Each text the page must show once: (path, text, the section it belongs in)."""
+    """Each text the page must show once: (path, text, the section it belongs in). A text
+    with formatting is what the reader sees of it, one paragraph or list item at a time."""
     for path, text in exercise.texts():
         field = path[0]
-        if field == "summary":
-            yield path, text, None
-        elif field != "variations":
-            assert isinstance(field, str)  # a path starts with the record's field name
-            yield path, text, field
+        if field == "variations":
+            continue
+        assert isinstance(field, str)  # a path starts with the record's field name
+        section = None if field == "summary" else field
+        for piece in pieces(text) if is_formatted(path) else (text,):
+            yield path, piece, section
 
 
 def _article(page: BuiltPage) -> Element:
@@ -76,9 +79,14 @@ def _article(page: BuiltPage) -> Element:
     return page.root
 
 
+_LISTS = frozenset({"ul", "ol"})
+
+
 def _placed(page: BuiltPage, wanted: set[str]) -> dict[str, list[tuple[Element, str | None]]]:
     """The elements whose whole text is one of `wanted`, innermost only and outside links
-    (a link's label repeats what it points to), each with the section it stands in."""
+    (a link's label repeats what it points to), each with the section it stands in. A list
+    inside an element is not part of its text: a list item's own text is its item, each
+    item of a list inside it one of its own."""
     first_words = {text.split(" ", 1)[0] for text in wanted}
     found: dict[str, list[tuple[Element, str | None]]] = {}
     section: str | None = None
@@ -93,20 +101,26 @@ def _placed(page: BuiltPage, wanted: set[str]) -> dict[str, list[tuple[Element, 
         where = section
         in_link = in_link or tag == "a"
         parts = [element.text] if element.text else []
+        own = parts[:]
         children: list[str] = []
         for child in element:
             if child.tag.__class__ is str:  # not a comment: its text is not shown
                 text = visit(child, in_link)
                 if text:
                     parts.append(text)
-                    children.append(text)
+                    if child.tag not in _LISTS:
+                        own.append(text)
+                        if child.tag != "a":  # a paragraph that is a link is no mere wrapper
+                            children.append(text)
             if child.tail:
                 parts.append(child.tail)
+                own.append(child.tail)
         raw = "".join(parts)
         if not in_link:
-            head = raw.split(None, 1)
+            mine = "".join(own) if len(own) != len(parts) else raw
+            head = mine.split(None, 1)
             if head and head[0] in first_words:
-                text = normalize(raw)
+                text = normalize(mine)
                 if text in wanted and not any(normalize(c) == text for c in children):
                     found.setdefault(text, []).append((element, where))  # not a mere wrapper
         return raw

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from .. import diagnostics
 
@@ -113,3 +114,62 @@ def quoted(text: str, limit: int = 40) -> str:
 def quoted_end(text: str, limit: int = 40) -> str:
     """Like `quoted`, but keeps the end of a long text, where the problem is."""
     return diagnostics.quoted(normalize(text), limit, keep_end=True, cut="...")
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a text, or one item of a list written in it (`- item`, `1. item`)."""
+
+    text: str
+    """Without the list marker."""
+    item: bool
+
+
+def blocks(text: str) -> list[Block]:
+    """A text's paragraphs and list items, in order. A line starting with a list marker starts
+    an item; a line without one continues the item or paragraph above it, unless a blank line
+    ends that."""
+    found: list[tuple[list[str], bool]] = []
+    open_block = False
+    for line in text.splitlines():
+        if not line.strip():
+            open_block = False
+            continue
+        marker = _LIST_MARKER.match(line)
+        if marker:
+            found.append(([line[marker.end() :]], True))
+        elif open_block:
+            found[-1][0].append(line)
+        else:
+            found.append(([line], False))
+        open_block = True
+    return [Block(normalize(" ".join(lines)), item) for lines, item in found]
+
+
+_LINK = re.compile(r"(?:https://\S+|<https?://[^\s>]+>|\[[^\]\n]+\]\([^)\s]+\))")
+
+
+def is_link(text: str) -> bool:
+    """Whether the text is nothing but a link: an address, `<address>` or `[words](address)`."""
+    return _LINK.fullmatch(normalize(text)) is not None
+
+
+def phrase_spans(text: str, phrase: str) -> Iterator[tuple[int, int]]:
+    """Where `text` writes a phrase (whole words, any case, any punctuation between its words),
+    as (start, end): every place `names_any` would find it."""
+    pattern = _phrase_pattern(phrase)
+    if pattern is not None:
+        for found in pattern.finditer(text):
+            yield found.span()
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    tokens = _WORD.findall(phrase)
+    if not tokens:
+        return None
+    joined = r"[\W_]+".join(map(re.escape, tokens))
+    return re.compile(r"(?<![^\W_])" + joined + r"(?![^\W_])", re.IGNORECASE)

@@ -3,7 +3,8 @@
 A check is a pure function that yields `Finding`s; the registry stamps each with the check's code
 and severity, so a code is written in exactly one place. Record checks (C codes) run on the loaded
 records, page and site checks (H codes) on the built HTML; codes that the loader, the schema and the
-renderer emit themselves (Y, S, T) are described with `describe`. A code is permanent: its
+renderer emit themselves (Y, S, T), and the findings on the project's choice of checks and on
+the records' waivers (W), are described with `describe`. A code is permanent: its
 meaning never changes and a retired code is never given to another check.
 
 A check's docstring is its catalogue entry, in three paragraphs that start `What it catches:`,
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Location, Note, Severity
 
-CODE_PATTERN = re.compile(r"^[YSCTH][0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[YSCTHDW][0-9]{3}$")
 
 
 class Stage(enum.Enum):
@@ -31,6 +32,9 @@ class Stage(enum.Enum):
     RECORD = "C"
     TEMPLATE = "T"
     SITE = "H"
+    DRAFT = "D"
+    SELECTION = "W"
+    """The project's choice of checks (`pyproject.toml`) and the waivers in records."""
 
 
 _SECTIONS = {"what it catches": "catches", "why": "why", "how to fix": "fix"}
@@ -183,7 +187,8 @@ def site_check(
 def describe(
     code: str, title: str, doc: str, *, example: str, severity: Severity = Severity.ERROR
 ) -> Rule:
-    """Register a code that the loader, the schema or the renderer emits itself."""
+    """Register a code that the loader, the schema, the renderer or the choice of checks emits
+    itself."""
     rule = Rule(code, title, severity, RuleDoc.parse(doc), example)
-    _add(rule, (Stage.LOAD, Stage.SCHEMA, Stage.TEMPLATE))
+    _add(rule, (Stage.LOAD, Stage.SCHEMA, Stage.TEMPLATE, Stage.DRAFT, Stage.SELECTION))
     return rule

@@ -23,6 +23,8 @@ from ..site.reader import (
 )
 from ..source.load import Content
 from .registry import PAGE_CHECKS, RECORD_CHECKS, SITE_CHECKS, Check
+from .selection import Selection
+from .waivers import Waived, apply_waivers
 
 
 def check_content(content: Content, memo: Memo = FRESH) -> list[Diagnostic]:
@@ -50,6 +52,23 @@ def check_content(content: Content, memo: Memo = FRESH) -> list[Diagnostic]:
                 )
             )
     return sorted_diagnostics(found)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """Findings as the project counts them: selected, re-graded and waived."""
+
+    diagnostics: list[Diagnostic]
+    waived: list[Waived]
+
+
+def judge(content: Content, found: list[Diagnostic], selection: Selection) -> Judged:
+    """The findings of `check_content` as the project's configuration and the records' waivers
+    have them, with the problems of both. The selection comes first, so that a waiver of a code
+    it no longer reports is stale; then it grades the waivers' own findings too."""
+    waiving = apply_waivers(content, selection.apply(found))
+    reported = [*waiving.kept, *selection.apply(waiving.problems), *selection.problems]
+    return Judged(sorted_diagnostics(reported), waiving.waived)
 
 
 def _per_record(checks: list[Check], one: Content, vocabulary: Vocabulary) -> list[Diagnostic]:

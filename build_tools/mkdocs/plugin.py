@@ -51,15 +51,17 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def __init__(self) -> None:
         self.session, self.files = Session(), PageFiles()
         self.compiled, self.shared = TemplateCache(), SharedParts()
-        self.dirty = self.forked = False
+        self.dirty = self.forked = self.serving = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # A process with threads (the server) is not safely forked.
         self.dirty, self.forked = dirty, command != "serve" and can_fork()
+        self.serving = command == "serve"  # the drafts' pages are shown to their editors
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        site = site_config(Path(config.config_file_path).parent, config, self.config)
+        root = Path(config.config_file_path).parent
+        site = site_config(root, config, self.config, show_drafts=self.serving)
         self.mkdocs, self.build = config, SiteBuild(site, session=self.session, fork=self.forked)
         self.build.dirty = self.dirty
         # MkDocs counts warnings for --strict only after `on_post_build`, too late to keep the
@@ -79,7 +81,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         self.session.memo.sweep()
         shown = self._log(self.build.prepare(), config.strict)
         if has_errors(shown) or self.build.site is None:
-            raise PluginError(self.build.failed(f"content check failed: {summary(shown)}"))
+            found = summary(shown, self.build.waived)
+            raise PluginError(self.build.failed(f"content check failed: {found}"))
+        for told in (self.build.drafts_line, self.build.waived_line):
+            if told:
+                log.info(told)
         for file in [f for f in files if not_ours(f.src_uri)]:
             files.remove(file)
         stamp = chrome_stamp([Path(config.config_file_path), *map(Path, config.theme.dirs[:1])])

@@ -43,12 +43,90 @@ FAMILIES = {
     "C6": "The stance",
     "C7": "Page aliases",
     "C8": "A reference of thousands",
+    "C9": "Credit and related exercises",
     "T0": "Rendering",
     "H1": "Built site",
+    "D0": "Drafts",
+    "W0": "Waivers",
+    "W1": "Choosing the checks",
 }
 """Codes by their first two characters, one page each: one page for all would be too long."""
 
 CATALOGUE_DIR = "reference/checks"
+
+CONFIGURATION = """\
+## Choosing the checks { #configuration }
+
+A project chooses its codes in its `pyproject.toml`, the way ruff chooses its rules; without the
+table, every code is reported at its own severity.
+
+```toml
+[tool.exercise-reference.checks]
+select = ["C", "H"]             # codes or prefixes of them; without select, every code
+ignore = ["C403"]               # codes or prefixes not reported
+severity = { C3 = "warning", C301 = "error" }   # re-grade: "error" or "warning"
+
+# Patterns are paths relative to the project root: * and ? stay inside a folder, **/ is any
+# number of folders. Each pattern may ignore and re-grade codes for the files it matches.
+[tool.exercise-reference.checks.per-path."content/imported/*.yaml"]
+ignore = ["C301"]
+severity = { C302 = "warning" }
+```
+
+The most specific entry decides: a code beats a prefix of it, a longer prefix a shorter one,
+and `ignore` beats `select` when both are as specific (with `select = ["C3"]` and
+`ignore = ["C302"]`, C301 is reported and C302 is not). The `per-path` settings come after the
+global ones: a matching pattern's `ignore` drops the finding whatever `select` says, and its
+`severity` beats the global one. `--strict` still makes every warning that is reported an error.
+
+Some codes always count, whatever the configuration: a file that cannot be read or fails the
+schema (Y and S codes) yields no record; a term the vocabulary lacks (C201), a stance the
+figure cannot draw (C6xx) and a template error (T) yield no page; and a mistake in this table
+(W1) is always an error. Ignoring or re-grading them is a finding itself (W103), and
+every other mistake in the table is one too (W101, W102), at its line in `pyproject.toml`. The
+waivers' findings (W0) are reported whatever `select` says, unless ignored.
+"""
+
+WAIVERS = """\
+## Waiving one finding { #waivers }
+
+A record keeps a finding an editor has read, on one field, with the reason, in its `waive`
+list:
+
+```yaml
+tips:
+  # ...
+  - >-
+    Move into the wall slowly and keep the hamstrings loose.
+waive:
+  - code: C302
+    at: tips[5]
+    reason: The hamstrings are named to say what stays loose, not what the exercise works.
+```
+
+`at` is the field as the finding prints it (`tips[5]`, `faq[2].answer`); the waiver covers
+findings of its code on that field and inside it, and without `at`, anywhere in the record.
+The reason is required. Only the record checks (C codes) can be waived, and of them not those
+that always count (W002): the built-site checks are chosen in the configuration above. A
+waiver that matches no finding, because the text it excused has changed or the configuration
+no longer reports its code, is a finding itself (W001, a warning): remove it. `--strict`
+honours waivers and the configuration alike.
+
+Waived findings are not printed: the summary line counts them (`no problems found; 2 waived`),
+and `python -m build_tools check --show-waived` prints each with its waiver:
+
+```text
+{shown}
+```
+"""
+
+SHOWN_WAIVED = (
+    "content/heel-press.yaml:101:5: C302 tips[5] names 'hamstrings' (muscles 'hamstrings'), "
+    "which the record does not declare",
+    "    note: content/heel-press.yaml:158:5: waived: The hamstrings are named to say what stays "
+    "loose, not what the exercise works.",
+)
+"""What `check --show-waived` prints for the example above (a test runs it on Heel Press)."""
 
 
 def family(code: str) -> str:
@@ -62,7 +140,7 @@ def family_page(code: str) -> str:
 
 def catalogue_pages() -> dict[str, str]:
     """Markdown of the catalogue: an index of every code, and one page per family of codes."""
-    rules = sorted(RULES.values(), key=lambda r: ("YSCTH".index(r.code[0]), r.code))
+    rules = sorted(RULES.values(), key=lambda r: ("YSCTHDW".index(r.code[0]), r.code))
     index = [
         "# Checks",
         "",
@@ -74,6 +152,11 @@ def catalogue_pages() -> dict[str, str]:
         "codes). Each finding is one line, *file:line:column: code message*, and every",
         "finding of a run is printed at once. Errors stop the build; warnings stop it only",
         "with `--strict`. A build that stops leaves the site built before it untouched.",
+        "Notes never stop a build: they are what is said of drafts (`draft: true`), which",
+        "are checked but never published; their findings are told as notes too.",
+        "A project may choose which codes it reports and how hard they count, and a record may",
+        "waive one finding with a reason: see [Choosing the checks](#configuration) and",
+        "[Waiving one finding](#waivers) below.",
         "",
         "| Code | Severity | Catches |",
         "| --- | --- | --- |",
@@ -83,6 +166,8 @@ def catalogue_pages() -> dict[str, str]:
             for r in rules
         ),
         "",
+        CONFIGURATION,
+        WAIVERS.replace("{shown}", "\n".join(SHOWN_WAIVED)),
     ]
     pages = {f"{CATALOGUE_DIR}/index.md": "\n".join(index)}
     for prefix, title in FAMILIES.items():

@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..addresses import browse_url
+from ..licenses import attributions
 from ..model import Exercise, FaqEntry, Reference, Step, Term
 from .figure import stance_figures
+from .markup import render
 
 
 class UnreadableTemplate(jinja2.TemplateSyntaxError):
@@ -48,12 +51,23 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["stance_figures"] = stance_figures
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links
+    env.globals["attributions"] = attributions
+    env.filters["formatted"] = formatted
     return env
 
 
+@jinja2.pass_context
+def formatted(context: jinja2.runtime.Context, text: str, *, inline: bool = False) -> Markup:
+    """`{{ tip | formatted(inline=True) }}`: a record text that may carry formatting, as the
+    markup its renderer alone writes (`render/markup.py`), its links written for the page
+    being rendered (`exercise`, and the `link_targets` of the site)."""
+    return render(text, context["exercise"], context.get("link_targets"), inline=inline)
+
+
 def term_links(terms: Mapping[str, Term], ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
-    """(browse page path from the site root, display name) of each vocabulary id."""
-    return [(browse_url(kind, i), terms[i].name) for i in ids]
+    """(browse page path from the site root, display name) of each vocabulary id; a draft's
+    missing category or level ('') has none."""
+    return [(browse_url(kind, i), terms[i].name) for i in ids if i]
 
 
 def term_names(terms: Mapping[str, Term], ids: Iterable[str]) -> str:

@@ -6,8 +6,11 @@ from collections.abc import Sequence
 
 import jinja2
 
-from ..addresses import absolute, base_of
-from ..model import Exercise, Vocabulary
+from ..addresses import BROWSE, absolute, base_of
+from ..checks.drafts import lacking
+from ..model import Exercise, Term, Vocabulary
+from .environment import term_links
+from .markup import LinkTargets
 from .page import Page
 
 EXERCISE_TEMPLATE = "exercise.html"
@@ -20,13 +23,32 @@ def render_exercise(
     related: Sequence[Exercise] = (),
     *,
     site_url: str = "",
+    link_targets: LinkTargets | None = None,
 ) -> Page:
-    """The page; deep links that leave the page (copy, print) are absolute under `site_url`."""
+    """The page; deep links that leave the page (copy, print) are absolute under `site_url`.
+    Links in the record's text land on `link_targets` (the site's exercises; without them,
+    only on this page).
+
+    A draft's page (shown only by `mkdocs serve`) says what the draft lacks, and its terms
+    lead to the browse index: the browse pages are made of published records alone, so the
+    page of a term only drafts use does not exist."""
+    extra = {}
+    if exercise.draft:
+        extra = {"term_links": _to_browse_index, "draft_lacks": lacking(exercise)}
     body = env.get_template(EXERCISE_TEMPLATE).render(
         exercise=exercise,
         terms=terms,
         related=related,
         base=base_of(exercise.url),
         page_url=absolute(site_url, exercise.url),
+        link_targets=link_targets or LinkTargets((exercise,)),
+        **extra,
     )
-    return Page.of(exercise.url, exercise.name, exercise.summary, body)
+    title = f"{exercise.name} (draft)" if exercise.draft else exercise.name
+    return Page.of(exercise.url, title, exercise.summary, body)
+
+
+def _to_browse_index(
+    terms: dict[str, Term], ids: Sequence[str], kind: str
+) -> list[tuple[str, str]]:
+    return [(BROWSE, name) for _, name in term_links(terms, ids, kind)]

@@ -2,7 +2,9 @@
 
 One `@graph`: the WebSite, the WebPage, the exercise as an ExercisePlan, one Question per FAQ
 entry (its `url` is the entry's deep link, its answer the very text the page shows) and the
-BreadcrumbList. Pure data in, text out; the theme writes the text into the page's `<head>`.
+BreadcrumbList. A record with `credit` gives its ExercisePlan the `license`, `author` and
+`isBasedOn` its page's "Source and licence" block shows. Pure data in, text out; the theme
+writes the text into the page's `<head>`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..addresses import EXERCISES, absolute, deep_link, site_root
+from ..licenses import Attribution, attributions
 from ..model import Exercise, Vocabulary
+from .markup import plain
 
 INDEX_PATH = EXERCISES
 """The exercise index, the breadcrumb between the home page and an exercise."""
@@ -42,7 +46,7 @@ def exercise_graph(
             "url": deep_link(page, entry.anchor),
             "name": entry.question,
             "isPartOf": {"@id": ids["page"]},
-            "acceptedAnswer": {"@type": "Answer", "text": entry.answer},
+            "acceptedAnswer": {"@type": "Answer", "text": plain(entry.answer)},
         }
         for entry in exercise.faq
     ]
@@ -74,6 +78,7 @@ def exercise_graph(
             "associatedAnatomy": [
                 {"@type": "Muscle", "name": vocabulary.muscles[muscle].name} for muscle in muscles
             ],
+            **credit_properties(exercise),
         },
         *questions,
         {
@@ -86,6 +91,42 @@ def exercise_graph(
         },
     ]
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+def _people(names: list[str]) -> list[dict[str, str]]:
+    return [{"@type": "Person", "name": name} for name in names]
+
+
+def _work(item: Attribution) -> dict[str, Any]:
+    """The work a credit names, as a CreativeWork: only what the record says of it."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if item.title:
+        work["name"] = item.title
+    if item.source:
+        work["url"] = item.source
+    if item.authors:
+        work["author"] = _people(list(item.authors))
+    if item.license:
+        work["license"] = item.license.url
+    return work
+
+
+def credit_properties(exercise: Exercise) -> dict[str, Any]:
+    """`license` (each deed's URL), `author` (Person objects) and `isBasedOn` (the works the
+    text comes from) of a credited record, each value once; nothing for a record without
+    credit, which claims no licence or author it was not given."""
+    items = attributions(exercise)
+    deeds = list(dict.fromkeys(i.license.url for i in items if i.license))
+    authors = list(dict.fromkeys(name for i in items for name in i.authors))
+    works = [_work(i) for i in items if i.title or i.source]
+    found: dict[str, Any] = {}
+    if deeds:
+        found["license"] = deeds[0] if len(deeds) == 1 else deeds
+    if authors:
+        found["author"] = _people(authors)
+    if works:
+        found["isBasedOn"] = works
+    return found
 
 
 def json_ld(document: dict[str, Any]) -> str:

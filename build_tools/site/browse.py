@@ -128,10 +128,33 @@ def _ranking(
     )
 
 
+def chosen_related(exercises: Sequence[Exercise]) -> dict[str, tuple[Exercise, ...]]:
+    """For each exercise, the others its record's `related` names, in the record's order: by
+    slug or by an old slug (alias), each once, never itself or a draft (the checks C911–C914
+    report what is left out)."""
+    by_slug: dict[str, Exercise] = {}
+    for exercise in exercises:
+        by_slug.setdefault(exercise.slug, exercise)
+    old: dict[str, Exercise] = {}
+    for exercise in exercises:
+        for alias in exercise.aliases:
+            old.setdefault(alias, exercise)
+    found: dict[str, tuple[Exercise, ...]] = {}
+    for exercise in exercises:
+        chosen: dict[str, Exercise] = {}
+        for slug in exercise.related:
+            other = by_slug.get(slug) or old.get(slug)
+            if other is not None and other.slug != exercise.slug and not other.draft:
+                chosen.setdefault(other.slug, other)
+        found[exercise.slug] = tuple(chosen.values())
+    return found
+
+
 def related(
     exercises: Sequence[Exercise], limit: int = RELATED_LIMIT
 ) -> dict[str, tuple[Exercise, ...]]:
-    """For each exercise, up to `limit` others of its category sharing a primary muscle.
+    """For each exercise, the others its record names in `related` (all of them, first), then
+    others of its category sharing a primary muscle, up to `limit` in all.
 
     Candidates are the neighbours within `RELATED_WINDOW` in each (category, primary muscle) list
     sorted by head word, so the work per exercise is bounded whatever the number of records; they
@@ -146,6 +169,7 @@ def related(
     for key, members in lists.items():
         members.sort(key=lambda e: (heads[e.slug], *name_key(e)))
         positions[key] = {e.slug: i for i, e in enumerate(members)}
+    chosen = chosen_related(exercises)
     found: dict[str, tuple[Exercise, ...]] = {}
     for exercise in exercises:
         candidates: dict[str, Exercise] = {}
@@ -156,7 +180,9 @@ def related(
             for other in members[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
                 if other.slug != exercise.slug:
                     candidates[other.slug] = other
-        found[exercise.slug] = tuple(
-            sorted(candidates.values(), key=_ranking(exercise, heads))[:limit]
-        )
+        first = chosen[exercise.slug]
+        for other in first:
+            candidates.pop(other.slug, None)
+        ranked = sorted(candidates.values(), key=_ranking(exercise, heads))
+        found[exercise.slug] = (*first, *ranked[: max(0, limit - len(first))])
     return found

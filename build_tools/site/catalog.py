@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..addresses import file_of, url_of_source
 from ..model import Exercise, Vocabulary
+from ..render.markup import plain
 from .browse import NO_EQUIPMENT, Group
 from .search_index import Entry, deltas
 
@@ -52,14 +53,15 @@ def _terms(e: Exercise, vocabulary: Vocabulary) -> tuple[str, ...]:
 
 
 def _sentences(e: Exercise) -> tuple[str, ...]:
-    """The exercise's body text, sentence by sentence (a snippet is one sentence)."""
+    """The exercise's body text as the reader sees it (no `**`, no link addresses), sentence by
+    sentence (a snippet is one sentence)."""
     texts = (
         e.summary,
-        *e.description,
+        *map(plain, e.description),
         *(s.text for s in e.instructions),
         *(part for v in e.variations for part in (v.name, v.emphasis)),
-        *e.tips,
-        *(f.answer for f in e.faq),
+        *map(plain, e.tips),
+        *(plain(f.answer) for f in e.faq),
     )
     return tuple(s for text in texts for s in _SENTENCE_END.split(" ".join(text.split())) if s)
 
@@ -81,7 +83,8 @@ def exercise_entries(ordered: Sequence[Exercise], vocabulary: Vocabulary) -> lis
     ]
     for e in ordered:
         found.extend(
-            Entry("faq", f.question, f"{e.url}#{f.anchor}", e.name, about=f.answer) for f in e.faq
+            Entry("faq", f.question, f"{e.url}#{f.anchor}", e.name, about=plain(f.answer))
+            for f in e.faq
         )
     return found
 

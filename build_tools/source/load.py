@@ -38,6 +38,15 @@ class Content:
         return replace(self, exercises=(exercise,), diagnostics=(), record_files=())
 
     @cached_property
+    def published(self) -> Content:
+        """The same content without its drafts: what every published output is made of."""
+        return replace(self, exercises=tuple(e for e in self.exercises if not e.draft))
+
+    @property
+    def drafts(self) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.exercises if e.draft)
+
+    @cached_property
     def by_slug(self) -> dict[str, Exercise]:
         """The exercises by slug (the first, should two records share one)."""
         found: dict[str, Exercise] = {}

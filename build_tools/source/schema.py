@@ -80,6 +80,10 @@ def _describe_pattern(pattern: str) -> str:
         return "a reference 'step:<id>', 'faq:<id>' or 'variation:<id>'"
     if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*"):
         return "kebab-case (lowercase letters and digits joined by single hyphens)"
+    if pattern.startswith("^[A-Z][0-9]{3}"):
+        return "a code such as 'C302' (a capital letter and three digits)"
+    if pattern.startswith("^[a-z_]+(\\["):
+        return "a field as findings print it, such as 'tips[5]' or 'faq[2].answer'"
     if "\\n" in pattern:
         return "one line of text"
     return "not blank"

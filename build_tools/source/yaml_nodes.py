@@ -63,6 +63,25 @@ class SourceMap:
             return self.keys[at]
         return self._nearest(self.values, at)
 
+    def span(self, at: Path) -> tuple[Location, Location | None] | None:
+        """Where the field at `at` starts (its key, if it has one) and where the next field
+        outside it starts (None: the end of the file); None when the document has no `at`."""
+        self._locate()
+        start = self.values.get(at)
+        if start is None:
+            return None
+        key = self.keys.get(at)
+        begin = min(start, key) if key is not None else start
+        size = len(at)
+        # YAML gives a node its start only: the field ends where the next one outside it begins.
+        after = [
+            location
+            for table in (self.values, self.keys)
+            for path, location in table.items()
+            if path[:size] != at and location > start
+        ]
+        return begin, min(after, default=None)
+
     def _locate(self) -> None:
         if self.text is not None and not self.values:
             root = yaml.compose(self.text, Loader=_Loader)
