@@ -21,7 +21,6 @@ import jinja2
 import jinja2.bccache
 import jinja2.runtime
 
-
 THEME_MARKUP_FIXES = {
     "base.html": tuple(
         (f'type="checkbox" id="__{name}" autocomplete="off">', f'type="checkbox" id="__{name}">')
