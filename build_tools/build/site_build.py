@@ -223,6 +223,9 @@ class SiteBuild:
             )
             meta["og_type"] = "article"
             meta["page_kind"] = "exercise"
+            # The page carries its own table of contents, which a phone shows too; the theme's
+            # sidebar would take the width the steps and the figure share on a wide screen.
+            meta["hide"] = "toc"
             meta["structured_data"] = json_ld(graph)
         return meta
 
