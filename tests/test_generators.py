@@ -102,6 +102,30 @@ def test_the_same_search_index_and_browse_data(sites: dict[str, Path], generator
         assert digest(files(sites[generator], folder)) == ours
 
 
+KIND_PAGES = {
+    "index.html": [],
+    "exercises/index.html": [],
+    "browse/muscle/soleus/index.html": [],
+    "404.html": [],
+    "browse/index.html": ["browse.js"],
+    "exercises/heel-press/index.html": ["deep-links.js"],
+}
+"""Pages of each kind, and the scripts of ours each loads besides the search's."""
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_each_page_loads_only_its_own_scripts_deferred(
+    sites: dict[str, Path], generator: str
+) -> None:
+    for uri, own in KIND_PAGES.items():
+        page = lxml_html.fromstring((sites[generator] / uri).read_bytes())
+        scripts = page.xpath("//script[@src]")
+        assert all(s.get("defer") is not None for s in scripts), uri
+        ours = [s.get("src").rpartition("/")[2] for s in scripts][1:]
+        assert scripts[0].get("src").rpartition("/")[2].startswith("bundle."), uri  # the theme's
+        assert ours == ["find-core.js", "find.js", *own], uri
+
+
 def _rules(site: Path) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """The header rules of `_headers`, with what depends on the theme's own files taken out:
     the hashes of its inline scripts in the CSP and the fingerprinted names of its bundles."""

@@ -35,6 +35,7 @@ from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
 from ..site import api, export
 from ..site.assemble import Site, assemble, search_files
+from ..site.browse_pages import FILTER_URL
 from ..site.catalog import written_page_entries
 from ..site.history import record_history
 from ..site.host_files import write_host_config, write_redirect_pages, write_tombstone_pages
@@ -244,6 +245,10 @@ class SiteBuild:
             "description": str(escape(page.description)),
             "template": PAGE_TEMPLATE,
         }
+        # The theme loads a page's own scripts by this (main.html): the filter's only on the
+        # filter page, the deep links' only on an exercise page.
+        if page.url == FILTER_URL:
+            meta["page_kind"] = "filter"
         if exercise is not None:
             assert self.content.vocabulary is not None
             graph = exercise_graph(
@@ -254,6 +259,7 @@ class SiteBuild:
                 index_name=INDEX_TITLE,
             )
             meta["og_type"] = "article"
+            meta["page_kind"] = "exercise"
             # The page carries its own table of contents, which a phone shows too; the theme's
             # sidebar would take the width the steps and the figure share on a wide screen.
             meta["hide"] = "toc"

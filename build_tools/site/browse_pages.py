@@ -94,6 +94,15 @@ def group_pages(
     return pages
 
 
+def _choices(groups: Sequence[Group], kind: str) -> list[Group]:
+    """A filter's options. `equipment=none` is the filter's documented address: a link to it
+    finds no exercise, rather than showing "Any", when no exercise needs nothing."""
+    found = _of(groups, kind)
+    if kind == "equipment" and not any(g.term == NO_EQUIPMENT for g in found):
+        found.insert(0, Group(kind, NO_EQUIPMENT, "No equipment", ()))
+    return found
+
+
 def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) -> list[Page]:
     """The A–Z index and the filter page, both in the navigation."""
     letters = _of(groups, "letter")
@@ -108,7 +117,7 @@ def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) ->
         {"id": id_, "title": title, "groups": _of(groups, kind)} for id_, title, kind in SECTIONS
     ]
     fields = [
-        {"name": kind, "label": label, "groups": _of(groups, kind)} for kind, label in FILTERS
+        {"name": kind, "label": label, "groups": _choices(groups, kind)} for kind, label in FILTERS
     ]
     browse = env.get_template("browse_index.html").render(
         sections=[s for s in sections if s["groups"]],

@@ -22,6 +22,8 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 
+CSP = "Content-Security-Policy"
+
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 API_FOLDER = "api/"
@@ -134,7 +136,7 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
 
 def security_headers(csp: str) -> tuple[tuple[str, str], ...]:
     return (
-        ("Content-Security-Policy", csp),
+        (CSP, csp),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("X-Frame-Options", "DENY"),
@@ -182,14 +184,17 @@ def nginx_context(
     redirects: Sequence[Redirect], rules: Sequence[HeaderRule], base: str, gone: Sequence[Gone] = ()
 ) -> Mapping[str, object]:
     """What the nginx include template needs. nginx drops the server's `add_header`s in a
-    location that adds its own, so the fingerprinted files' and the withdrawn pages' locations
-    repeat them all."""
+    location that adds its own, so the pages', the fingerprinted files' and the withdrawn pages'
+    locations repeat them all. Unlike a host that matches paths only, nginx sends the content
+    security policy with pages alone."""
     common = dict(rules[0].headers)
+    csp = common.pop(CSP)
     default = {**common, "Cache-Control": REVALIDATE}
     return {
         "base": base,
         "redirects": redirects,
         "default_headers": default,
+        "page_headers": {CSP: csp, **default},
         "fingerprinted": FINGERPRINTED.pattern,
         "immutable_headers": {**common, "Cache-Control": IMMUTABLE},
         "api": f"{base}{API_FOLDER}",

@@ -2,7 +2,8 @@
 each is compiled once and kept, the indentation of its lines taken out, and the parts that many
 pages share rendered once.
 
-- `Dedented` takes the indentation out of the theme's template lines before they are compiled.
+- `Dedented` takes the indentation out of the theme's template lines before they are compiled,
+  and the invalid markup out of the few that no override can reach.
 - `TemplateCache` keeps the compiled templates between rebuilds, in memory and in `.cache/`.
 - `SharedParts` lets the overrides in templates/theme render the sidebar, the table of contents
   and the blocks that depend only on the page's depth once (partials/nav.html, partials/toc.html,
@@ -20,6 +21,17 @@ import jinja2
 import jinja2.bccache
 import jinja2.runtime
 
+THEME_MARKUP_FIXES = {
+    "base.html": tuple(
+        (f'type="checkbox" id="__{name}" autocomplete="off">', f'type="checkbox" id="__{name}">')
+        for name in ("drawer", "search")
+    ),
+}
+"""Invalid HTML in Material's templates outside any block an override could replace: its
+drawer and search toggles are checkboxes, which may not carry `autocomplete` (the Nu Html
+Checker's error); the attribute kept a browser from restoring them checked on Back, which
+find.js undoes instead. Zensical's own templates do not have it."""
+
 
 class Dedented(jinja2.BaseLoader):
     """The theme's templates with the indentation of their lines taken out before they are
@@ -34,6 +46,8 @@ class Dedented(jinja2.BaseLoader):
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.loader.get_source(environment, template)
+        for invalid, valid in THEME_MARKUP_FIXES.get(template, ()):
+            source = source.replace(invalid, valid)
         return "\n".join([line.lstrip(" \t") for line in source.split("\n")]), filename, uptodate
 
     def list_templates(self) -> list[str]:

@@ -10,15 +10,39 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
-from .conftest import DESKTOP, NODE_MODULES, PHONE
+from ..conftest import BuiltSite
+from .conftest import DESKTOP, NODE_MODULES, PHONE, serve
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-# The Heel Press page also with an entry opened by a deep link: highlight and "Copy link" shown.
-PAGES = ["", "exercises/heel-press/", "exercises/heel-press/#heel-lift"]
-PAGE_IDS = ["home", "heel-press", "heel-press-deep-link"]
+# Every kind of page; the Heel Press page also with an entry opened by a deep link (highlight and
+# "Copy link" shown), the filter page also with a choice made (its results shown).
+PAGES = [
+    "",
+    "exercises/heel-press/",
+    "exercises/heel-press/#heel-lift",
+    "exercises/",
+    "browse/",
+    "browse/?muscle=soleus",
+    "browse/muscle/soleus/",
+    "editors/",
+    "404.html",
+]
+PAGE_IDS = [
+    "home",
+    "heel-press",
+    "heel-press-deep-link",
+    "a-z",
+    "browse-index",
+    "filter-chosen",
+    "browse-group",
+    "editors",
+    "404",
+]
+SCHEMES = ["light", "dark"]
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 # Every element a keyboard user should reach: focusable, not disabled, rendered, not inside a
 # hidden or closed part of the page. Each gets a number, read back from the focused element.
@@ -63,10 +87,7 @@ def describe(violations: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
-def test_axe_finds_no_violation(context_page: Any, site_url: str, path: str, scheme: str) -> None:
-    page = context_page(site_url + path, color_scheme=scheme, viewport=DESKTOP)
+def no_violation(page: Page, scheme: str) -> None:
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.dataset.mdColorScheme") == expected
     page.add_script_tag(path=str(AXE))
@@ -76,6 +97,44 @@ def test_axe_finds_no_violation(context_page: Any, site_url: str, path: str, sch
     assert results["testEngine"]["version"].startswith("4.")
     assert len(results["passes"]) > 20  # axe really ran its rules on this page
     assert describe(results["violations"]) == []
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
+def test_axe_finds_no_violation(
+    context_page: Any, site_url: str, path: str, scheme: str, width: str
+) -> None:
+    page = context_page(site_url + path, color_scheme=scheme, viewport=VIEWPORTS[width])
+    if "?" in path:
+        expect(page.locator(".browse-form__results li").first).to_be_visible()
+    no_violation(page, scheme)
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["", "exercises/heel-press/"], ids=["home", "heel-press"])
+def test_axe_finds_no_violation_with_search_results_open(
+    context_page: Any, site_url: str, path: str, scheme: str, width: str
+) -> None:
+    page = context_page(site_url + path, color_scheme=scheme, viewport=VIEWPORTS[width])
+    if width == "phone":  # on a phone the box opens from the header's magnifier
+        page.locator("label.find__open").click()
+    page.locator("#find-query").press_sequentially("heel", delay=20)
+    expect(page.locator(".find__results a[role=option]").first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    no_violation(page, scheme)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_with_more_results_to_show(
+    context_page: Any, corpus_site: BuiltSite, scheme: str
+) -> None:
+    """ "Show more" is shown only past a page of results: the corpus has that many."""
+    with serve(corpus_site.path) as url:
+        page = context_page(url + "browse/?level=beginner", color_scheme=scheme, viewport=PHONE)
+        expect(page.locator(".browse-form__more")).to_be_visible()
+        no_violation(page, scheme)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -64,7 +64,7 @@ def test_rear_heel_lift_offers_the_heel_press_answer_and_lands_on_it_open(
     page, errors = open_page(browser, site_url, viewport)
     type_query(page, "rear heel lift", viewport)
     expect(first_result(page)).to_have_text("Should my rear heel ever lift off the floor?")
-    page.locator(".find__results [role=option] a").first.click()
+    page.locator(".find__results a[role=option]").first.click()
     page.wait_for_url(re.compile(r"/exercises/heel-press/#heel-lift$"))
     entry = page.locator("details#heel-lift")
     expect(entry).to_have_attribute("open", "")
@@ -100,6 +100,30 @@ def test_arrow_keys_choose_a_result(browser: Browser, corpus_url: str) -> None:
     page.context.close()
 
 
+@pytest.mark.parametrize("leave", ["tab", "escape", "click-outside"])
+def test_the_results_close_when_the_reader_leaves_the_box(
+    browser: Browser, site_url: str, leave: str
+) -> None:
+    page, errors = open_page(browser, site_url + "exercises/heel-press/", DESKTOP)
+    type_query(page, "heel", DESKTOP)
+    panel = page.locator(".find__panel")
+    expect(panel).to_be_visible()
+    if leave == "tab":
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") != "find-query"
+    elif leave == "escape":
+        page.keyboard.press("Escape")
+    else:
+        # The page's margin, left of the content: the panel covers the heading on the right.
+        page.mouse.click(5, DESKTOP["height"] - 100)
+    expect(panel).to_be_hidden()
+    expect(page.locator("#find-query")).to_have_attribute("aria-expanded", "false")
+    page.locator("#find-query").focus()  # back in the box, the results are offered again
+    expect(panel).to_be_visible()
+    assert errors == []
+    page.context.close()
+
+
 def test_a_query_downloads_only_small_pieces_of_the_index(
     browser: Browser, corpus_url: str
 ) -> None:
@@ -132,6 +156,71 @@ def test_the_filter_page_reads_and_writes_the_url(browser: Browser, corpus_url: 
     page.context.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_one_match_is_one_exercise_with_nothing_more_to_show(
+    browser: Browser, site_url: str, viewport: dict[str, int]
+) -> None:
+    page, errors = open_page(browser, site_url + "browse/?muscle=soleus", viewport)
+    expect(page.locator(".browse-summary")).to_have_text(re.compile(r"^1 exercise, by "))
+    expect(page.locator(".browse-form__results a")).to_have_text(["Heel Press"])
+    expect(page.locator(".browse-form__status")).to_have_text("1 exercise")
+    expect(page.locator(".browse-form__more")).to_be_hidden()
+    assert errors == []
+    page.context.close()
+
+
+def test_no_match_has_no_show_more_and_the_form_says_what_the_url_asks(
+    browser: Browser, site_url: str
+) -> None:
+    """`equipment=none` where no exercise needs nothing: the form says "No equipment", as the
+    address does, and finds nothing."""
+    page, errors = open_page(browser, site_url + "browse/?equipment=none", PHONE)
+    expect(page.locator("select[name=equipment]")).to_have_value("none")
+    expect(page.locator(".browse-form__status")).to_have_text("No exercise matches all of these.")
+    expect(page.locator(".browse-form__more")).to_be_hidden()
+    expect(page.locator(".browse-form__results li")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/browse/\?equipment=none$"))
+    assert errors == []
+    page.context.close()
+
+
+def test_a_value_the_form_has_no_choice_for_leaves_the_url_and_is_told(
+    browser: Browser, site_url: str
+) -> None:
+    page, errors = open_page(browser, site_url + "browse/?muscle=calfs&level=beginner", PHONE)
+    expect(page).to_have_url(re.compile(r"/browse/\?level=beginner$"))
+    expect(page.locator("select[name=muscle]")).to_have_value("")
+    expect(page.locator("select[name=level]")).to_have_value("beginner")
+    expect(page.locator(".browse-form__status")).to_have_text(
+        "No muscle \u201ccalfs\u201d here, so it is left out. 1 exercise"
+    )
+    page.locator("select[name=level]").select_option("")
+    expect(page.locator(".browse-form__status")).to_have_text(
+        "Choose a muscle, equipment or level."
+    )
+    assert errors == []
+    page.context.close()
+
+
+def test_show_more_shows_the_rest_then_goes(browser: Browser, corpus_url: str) -> None:
+    page, errors = open_page(browser, corpus_url + "browse/", DESKTOP)
+    select = page.locator("select[name=level]")
+    counts = {o.get_attribute("value"): o.inner_text() for o in select.locator("option").all()}
+    (level, label) = max(counts.items(), key=lambda kv: int(re.sub(r"\D", "", kv[1]) or 0))
+    total = int(re.sub(r"\D", "", label))
+    assert total > 50, counts  # a page of results and more
+    select.select_option(level)
+    results = page.locator(".browse-form__results li")
+    expect(results).to_have_count(50)
+    more = page.locator(".browse-form__more")
+    expect(more).to_be_visible()
+    more.click()
+    expect(results).to_have_count(total)
+    expect(more).to_be_hidden()
+    assert errors == []
+    page.context.close()
+
+
 def test_without_javascript_the_filter_page_is_plain_browse_links(
     browser: Browser, corpus_url: str
 ) -> None:
@@ -159,12 +248,13 @@ def test_heel_press_is_offered_first_by_what_it_is_with_the_words_marked(
     expect(first_result(page)).to_have_text("Heel Press")
     best = page.locator(".find__results [role=option]").first
     expect(best.locator(".find__snippet mark").first).to_be_visible()
-    links = page.locator(".find__results [role=option] a")
-    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    links = page.locator(".find__results a[role=option]")
+    # In one read: the list is drawn anew while the last keystrokes' results arrive.
+    hrefs: list[str] = links.evaluate_all("(all) => all.map((a) => a.getAttribute('href'))")
     assert not [h for h in hrefs if EDITORS.search(h)], hrefs
     titles = page.locator(".find__results [role=option] .find__title").all_inner_texts()
     print(f"{query!r}: {titles[:3]}")
-    best.locator("a").click()
+    best.click()
     page.wait_for_url(re.compile(r"/exercises/heel-press/$"))
     assert errors == []
     page.context.close()

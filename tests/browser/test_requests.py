@@ -25,8 +25,10 @@ def test_no_request_leaves_the_origin(
     context.close()
     origin = urlsplit(site_url)[:2]
     urls = [request.url for request in requests]
-    # The page's own scripts are seen: the listener works.
-    assert any(url.endswith("deep-links.js") for url in urls)
+    # The page's own scripts are seen (the listener works), and only those: the deep links'
+    # script on an exercise page, the filter's on none of these.
     assert any(url.endswith("find.js") for url in urls)
+    assert any(url.endswith("deep-links.js") for url in urls) == path.startswith("exercises/")
+    assert not any(url.endswith("browse.js") for url in urls)
     assert [url for url in urls if urlsplit(url)[:2] != origin] == []
     assert failed == []

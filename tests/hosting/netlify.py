@@ -42,3 +42,12 @@ def headers_for(path: str, rules: Sequence[HeaderRule]) -> dict[str, str]:
             result.update(rule.headers)
     result.setdefault("Cache-Control", REVALIDATE)
     return result
+
+
+def nginx_headers_for(path: str, rules: Sequence[HeaderRule]) -> dict[str, str]:
+    """What nginx sends for `path` under the same rules: the content security policy only with
+    a page (an `.html` file), where a host that matches paths alone sends it with every file."""
+    expected = headers_for(path, rules)
+    if not path.endswith(".html"):
+        del expected["Content-Security-Policy"]
+    return expected

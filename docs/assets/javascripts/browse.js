@@ -26,6 +26,7 @@
     var ids = [];
     var shown = 0;
     var asked = 0;
+    var note = "";
 
     function chosen() {
       return selects.filter(function (select) {
@@ -33,15 +34,22 @@
       });
     }
 
+    /* The form shows what the address asks for. A value it has no choice for (a typo, a term
+       no exercise uses) is dropped from the address too, and the reader told, rather than the
+       form saying "Any" while the address still filters. */
     function fromUrl() {
       var params = new URLSearchParams(location.search);
+      var dropped = [];
       selects.forEach(function (select) {
-        var wanted = params.get(select.name) || "";
+        var wanted = params.get(select.name);
         var known = Array.prototype.some.call(select.options, function (option) {
           return option.value === wanted;
         });
         select.value = known ? wanted : "";
+        if (wanted && !known) dropped.push(select.name + " \u201c" + wanted + "\u201d");
       });
+      if (dropped.length) toUrl();
+      return dropped.length ? "No " + dropped.join(" or ") + " here, so it is left out. " : "";
     }
 
     function toUrl() {
@@ -84,11 +92,13 @@
       list.textContent = "";
       more.hidden = true;
       if (!picked.length) {
-        status.textContent = "Choose a muscle, equipment or level.";
+        status.textContent = note + "Choose a muscle, equipment or level.";
         return;
       }
       Promise.all(
         picked.map(function (select) {
+          // A choice no exercise has (no equipment, on a site where each needs some) has no list.
+          if (select.selectedOptions[0].hasAttribute("data-empty")) return [];
           return fetchJson(root + "browse/data/" + select.name + "/" + select.value + ".json");
         })
       ).then(function (lists) {
@@ -109,15 +119,17 @@
         });
         shown = 0;
         var n = ids.length;
-        status.textContent = n ? n + (n === 1 ? " exercise" : " exercises") : "No exercise matches all of these.";
+        status.textContent =
+          note + (n ? n + (n === 1 ? " exercise" : " exercises") : "No exercise matches all of these.");
         showMore();
       });
     }
 
     form.hidden = false;
-    fromUrl();
+    note = fromUrl();
     selects.forEach(function (select) {
       select.addEventListener("change", function () {
+        note = "";
         toUrl();
         run();
       });

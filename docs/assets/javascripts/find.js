@@ -75,12 +75,15 @@
       active = -1;
       input.removeAttribute("aria-activedescendant");
       results.forEach(function (result, i) {
+        /* The option is the link itself: an option holding a link would be a control inside a
+           control (axe: nested-interactive). The list item only lays it out. */
         var item = document.createElement("li");
-        item.id = "find-option-" + i;
-        item.setAttribute("role", "option");
-        item.setAttribute("aria-selected", "false");
+        item.setAttribute("role", "none");
         item.className = "find__result find__result--" + result.kind;
         var link = document.createElement("a");
+        link.id = "find-option-" + i;
+        link.setAttribute("role", "option");
+        link.setAttribute("aria-selected", "false");
         link.href = root + result.url;
         link.tabIndex = -1;
         var title = marked({ text: result.title, marks: result.titleMarks || [] });
@@ -131,9 +134,8 @@
 
     function go(index) {
       var all = options();
-      var chosen = all[index >= 0 ? index : 0];
-      if (!chosen) return false;
-      var link = chosen.querySelector("a");
+      var link = all[index >= 0 ? index : 0];
+      if (!link) return false;
       show(false);
       input.blur();
       var same = link.pathname === location.pathname && link.search === location.search;
@@ -171,8 +173,11 @@
       var link = event.target.closest("a");
       if (!link) return;
       event.preventDefault();
-      var option = link.parentElement;
-      go(Array.prototype.indexOf.call(options(), option));
+      go(Array.prototype.indexOf.call(options(), link));
+    });
+    // The results belong to the box: they go when the focus leaves it (Tab, a tap elsewhere).
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) show(false);
     });
     document.addEventListener("click", function (event) {
       if (!form.contains(event.target)) show(false);
@@ -186,6 +191,17 @@
     });
   }
 
+  /* The theme's drawer and search toggles are checkboxes; a browser that restores a page's
+     form on Back would bring them back checked (the menu open over the page). */
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  });
   window.addEventListener("hashchange", openTarget);
   function start() {
     var form = document.querySelector("form.find");
