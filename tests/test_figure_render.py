@@ -66,7 +66,7 @@ def test_a_record_without_stance_has_no_figure(loaded: tuple[Exercise, Vocabular
     assert "<svg" not in page.html
 
 
-def test_without_variations_the_setup_is_drawn_with_the_instructions(
+def test_without_variations_the_setup_is_drawn_before_the_sections(
     loaded: tuple[Exercise, Vocabulary],
 ) -> None:
     exercise, vocabulary = loaded
@@ -76,7 +76,7 @@ def test_without_variations_the_setup_is_drawn_with_the_instructions(
     tree = lxml_html.fromstring(
         render_exercise(make_environment(TEMPLATES), alone, vocabulary).html
     )
-    (view,) = tree.cssselect("section.exercise-instructions figure.stance-view")
+    (view,) = tree.cssselect(".exercise-aside figure.stance-view")
     assert view.get("data-stance") == "setup"
     assert view.cssselect("figcaption")[0].text_content() == "Heel Press"
     # The record's primary muscle is the one shown.

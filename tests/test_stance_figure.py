@@ -34,9 +34,15 @@ def stances() -> dict[str, Stance]:
     }
 
 
-def test_both_variations_are_drawn_in_the_variations_section(built_site: BuiltSite) -> None:
+def test_both_variations_are_drawn_as_the_setup_before_the_sections(
+    built_site: BuiltSite,
+) -> None:
     page = built_site.page(PAGE)
-    (figure,) = page.cssselect("section.exercise-variations > figure.stance-figure")
+    (figure,) = page.cssselect("article.exercise figure.stance-figure")
+    # The setup picture comes before every section: a phone shows it on the first screen.
+    (aside,) = page.cssselect(".exercise-layout > .exercise-aside")
+    assert figure.getparent() is aside
+    assert aside.getparent().index(aside) == 0
     views = figure.cssselect("figure.stance-view")
     assert [v.get("data-stance") for v in views] == ["straight-knee", "bent-knee"]
     assert [v.cssselect("figcaption")[0].text_content() for v in views] == [
@@ -44,9 +50,6 @@ def test_both_variations_are_drawn_in_the_variations_section(built_site: BuiltSi
         "Softly bent back knee",
     ]
     assert "drawn to scale from the record" in figure.cssselect("figure > figcaption")[-1].text
-    # The figure comes before the list it illustrates.
-    section = figure.getparent()
-    assert section.index(figure) < section.index(section.cssselect("ul.variation-list")[0])
 
 
 def test_the_rear_heel_stands_on_the_floor(figures: dict[str, Drawing]) -> None:

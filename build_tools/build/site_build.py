@@ -217,6 +217,9 @@ class SiteBuild:
                 index_name=INDEX_TITLE,
             )
             meta["og_type"] = "article"
+            # The page carries its own table of contents, which a phone shows too; the theme's
+            # sidebar would take the width the steps and the figure share on a wide screen.
+            meta["hide"] = "toc"
             meta["structured_data"] = json_ld(graph)
         return meta
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..addresses import browse_url
 from ..licenses import attributions
 from ..model import Exercise, FaqEntry, Reference, Step, Term
-from .figure import stance_figures
+from .figure import stance_figures, stance_picture
 from .figure.muscle_map import muscle_map
 from .markup import render
 
@@ -50,6 +50,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["names"] = term_names
     env.globals["label"] = reference_label
     env.globals["stance_figures"] = stance_figures
+    env.globals["stance_picture"] = stance_picture
     env.globals["muscle_map"] = muscle_map
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links

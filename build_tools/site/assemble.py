@@ -60,7 +60,7 @@ def assemble(
         every,
         entries,
         facet_files(ordered, groups),
-        lambda base: entry_html(env, groups, len(ordered), base),
+        lambda base: entry_html(env, ordered, groups, vocabulary, base),
     )
 
 

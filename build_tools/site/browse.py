@@ -15,6 +15,9 @@ from ..model import Exercise, Vocabulary
 from .textfold import fold, keywords
 
 PAGE_SIZE = 50
+SHOWN_LIMIT = 12
+"""Exercises the home page shows, and each letter of the A–Z index lists; past it, a letter
+gets a page of its own (a tile), and the home page a spread of the exercises over A–Z."""
 RELATED_LIMIT = 6
 RELATED_WINDOW = 12
 """Neighbours looked at on each side in a muscle's list, sorted so that alike names sit together."""
@@ -48,6 +51,15 @@ def letter(name: str) -> str:
     words = fold(name)
     first = words[0][:1] if words else ""
     return first if first.isalpha() and first.isascii() else DIGITS
+
+
+def spread(exercises: Sequence[Exercise], limit: int = SHOWN_LIMIT) -> tuple[Exercise, ...]:
+    """All of `exercises` when they are `limit` or fewer, else `limit` of them evenly spaced
+    through the list: the home page's bounded selection, the first included."""
+    count = len(exercises)
+    if count <= limit:
+        return tuple(exercises)
+    return tuple(exercises[i * count // limit] for i in range(limit))
 
 
 def needs_no_equipment(exercise: Exercise) -> bool:

@@ -11,8 +11,9 @@ import jinja2
 
 from ..addresses import BROWSE, EXERCISES, base_of
 from ..memo import Same
+from ..model import Exercise, Vocabulary
 from ..render.page import Page
-from .browse import NO_EQUIPMENT, Group
+from .browse import NO_EQUIPMENT, SHOWN_LIMIT, Group, spread
 
 TITLES = {
     "muscle": "{label} exercises",
@@ -97,7 +98,11 @@ def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) ->
     """The A–Z index and the filter page, both in the navigation."""
     letters = _of(groups, "letter")
     az = env.get_template("az_index.html").render(
-        letters=letters, total=total, base=base_of(AZ_URL)
+        letters=letters,
+        total=total,
+        base=base_of(AZ_URL),
+        tiles=total > SHOWN_LIMIT,
+        limit=SHOWN_LIMIT,
     )
     sections = [
         {"id": id_, "title": title, "groups": _of(groups, kind)} for id_, title, kind in SECTIONS
@@ -124,11 +129,25 @@ def index_pages(env: jinja2.Environment, groups: Sequence[Group], total: int) ->
     ]
 
 
-def entry_html(env: jinja2.Environment, groups: Sequence[Group], total: int, base: str) -> str:
-    """The home page's ways into the exercises, for a page `base` away from the root."""
+def entry_html(
+    env: jinja2.Environment,
+    ordered: Sequence[Exercise],
+    groups: Sequence[Group],
+    vocabulary: Vocabulary,
+    base: str,
+) -> str:
+    """The home page's exercises (`ordered` A–Z: all of them, or a bounded spread) and its ways
+    into the rest, for a page `base` away from the root."""
     no_equipment = next((g for g in groups if g.term == NO_EQUIPMENT), None)
+    total = len(ordered)
     return env.get_template("browse_entry.html").render(
-        letters=_of(groups, "letter"), total=total, base=base, no_equipment=no_equipment
+        shown=spread(ordered),
+        terms=vocabulary,
+        letters=_of(groups, "letter"),
+        tiles=total > SHOWN_LIMIT,
+        total=total,
+        base=base,
+        no_equipment=no_equipment,
     )
 
 

@@ -129,7 +129,7 @@ def test_without_javascript_an_alias_still_lands_on_its_entry(
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
-def test_copy_link_puts_the_absolute_url_on_the_clipboard(
+def test_copy_link_puts_the_address_the_page_was_loaded_from_on_the_clipboard(
     open_page: Any, site_url: str, key: str
 ) -> None:
     origin = site_url.rstrip("/")
@@ -141,7 +141,10 @@ def test_copy_link_puts_the_absolute_url_on_the_clipboard(
     assert button.inner_text() == "Copy link"
     button.focus()
     page.keyboard.press(key)
-    expected = f"{SITE_URL}{PAGE}#knee-angle"
+    # The page was served from the test's server, not from the configured site address: the
+    # copied link works where it was copied (a preview, a local serve).
+    expected = f"{site_url}{PAGE}#knee-angle"
+    assert not expected.startswith(SITE_URL)
     page.wait_for_function("() => document.querySelector('.faq-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == expected
     status = page.locator(".faq-status")
@@ -157,3 +160,24 @@ def test_without_a_clipboard_the_plain_link_remains(open_page: Any, site_url: st
     assert entry.locator("button.faq-copy").is_hidden()
     link = entry.get_by_role("link", name="Link to this answer")
     assert link.get_attribute("href") == "#knee-angle"
+
+
+def test_the_canonical_address_keeps_the_site_url(open_page: Any, site_url: str) -> None:
+    page = open_page(f"{site_url}{PAGE}")
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical == f"{SITE_URL}{PAGE}"
+
+
+def test_copy_link_from_another_address_copies_that_address(open_page: Any, site_url: str) -> None:
+    """What is copied follows `location`, whatever the page: intercepted, as the clipboard of a
+    page at another path (a preview under a folder) is the same browser's."""
+    page = open_page(f"{site_url}{PAGE}?preview=1#wall-setup")
+    page.evaluate(
+        """() => { window.copied = [];
+        navigator.clipboard.writeText = (text) => { window.copied.push(text);
+          return Promise.resolve(); }; }"""
+    )
+    landed(page, "wall-setup")
+    page.locator("[id='wall-setup'] button.faq-copy").click()
+    page.wait_for_function("() => window.copied.length === 1")
+    assert page.evaluate("window.copied") == [f"{site_url}{PAGE}#wall-setup"]

@@ -14,7 +14,7 @@ from ...model import Exercise, Stance, Vocabulary
 from .drawing import draw, frame_for, hands_label
 from .kinematics import Pose, Problem, Solution, solve
 
-__all__ = ["Problem", "Solution", "StanceFigure", "solve", "stance_figures"]
+__all__ = ["Problem", "Solution", "StanceFigure", "solve", "stance_figures", "stance_picture"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,11 @@ def _description(pose: Pose, muscles: list[str]) -> str:
     return text
 
 
-def stance_figures(exercise: Exercise, vocabulary: Vocabulary) -> tuple[StanceFigure, ...]:
-    """The record's stance drawn once per variation (or once, for a record without variations).
+def stance_figures(
+    exercise: Exercise, vocabulary: Vocabulary, *, prefix: str = "stance"
+) -> tuple[StanceFigure, ...]:
+    """The record's stance drawn once per variation (or once, for a record without variations);
+    `prefix` starts the drawings' element ids.
 
     Only called on records that passed the pose checks: an impossible pose is a check finding.
     """
@@ -74,10 +77,17 @@ def stance_figures(exercise: Exercise, vocabulary: Vocabulary) -> tuple[StanceFi
         svg = draw(
             frame,
             pose,
-            key=f"stance-{key}",
+            key=f"{prefix}-{key}",
             title=f"{name}: the stance from the side",
             description=_description(pose, names),
             muscles=muscles,
         )
         figures.append(StanceFigure(key, name, svg))
     return tuple(figures)
+
+
+def stance_picture(exercise: Exercise, vocabulary: Vocabulary) -> StanceFigure | None:
+    """The picture of a record in a list of exercises (the home page): its first drawing, with
+    ids of its own record's, since many records' drawings share a page there."""
+    figures = stance_figures(exercise, vocabulary, prefix=f"picture-{exercise.slug}")
+    return figures[0] if figures else None

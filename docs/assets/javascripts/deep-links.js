@@ -5,6 +5,10 @@
  * rename) is replaced in the address bar by the entry's current id, so a link copied from the
  * address bar is the current one. Without this script the page still works: the alias element
  * sits inside its entry, and "Link to this answer" is a plain link.
+ *
+ * "Copy link" and the printed address of each answer are under the address the page was loaded
+ * from, not the configured site address the page carries: a link copied from a preview or a
+ * local serve then works where it was copied. The canonical link keeps the site's address.
  */
 (function () {
   "use strict";
@@ -56,6 +60,27 @@
     }
   }
 
+  // The page's own address without its fragment; a file opened from disk has no origin.
+  function pageAddress() {
+    var location = window.location;
+    if (location.origin && location.origin !== "null") {
+      return location.origin + location.pathname;
+    }
+    return location.href.split("#")[0];
+  }
+
+  // The address of an entry on this page, from the fragment of `url` (the configured one).
+  function here(url) {
+    var at = url.indexOf("#");
+    return pageAddress() + (at >= 0 ? url.slice(at) : "");
+  }
+
+  function showAddresses() {
+    document.querySelectorAll(".faq-url").forEach(function (element) {
+      element.textContent = here(element.textContent.trim());
+    });
+  }
+
   function report(button, copied, url) {
     var region = document.querySelector(".faq-status");
     if (region) {
@@ -74,7 +99,7 @@
   }
 
   function copy(button) {
-    var url = button.getAttribute("data-copy-url");
+    var url = here(button.getAttribute("data-copy-url"));
     navigator.clipboard.writeText(url).then(
       function () {
         report(button, true, url);
@@ -106,6 +131,7 @@
   }
 
   enableCopyButtons();
+  showAddresses();
   window.addEventListener("hashchange", land);
   window.addEventListener("beforeprint", openAllForPrint);
   if (document.readyState === "loading") {
