@@ -367,7 +367,7 @@ def _clockwise(controls: list[Point]) -> list[Point]:
 
 
 def _whole(limb: Limb) -> list[Point]:
-    """Both halves of a limb on the middle line (neck, torso) as one piece, squared off."""
+    """Both halves of a limb on the middle line (neck, torso) as one piece."""
     stops = [t for t, _ in limb.widths]
     right = [limb.at(t, 1) for t in stops]
     left = [_mirror(p) for p in reversed(right)]
@@ -398,7 +398,8 @@ def _regions(view: str, dx: float, classes: dict[str, str]) -> list[Markup]:
         d = "".join(
             _both_sides([limb.at(t, u) for t, u in controls], dx) for limb, controls in shapes
         )
-        class_ = " ".join(("region", *filter(None, [classes.get(muscle)])))
+        marked = classes.get(muscle)
+        class_ = f"region {marked}" if marked else "region"
         drawn.append(element("path", class_=class_, d=d, data_muscle=muscle))
     return drawn
 
