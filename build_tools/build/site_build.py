@@ -25,13 +25,15 @@ from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, Severity, has_errors
 from ..memo import FRESH, Memo, Same
-from ..model import Exercise
+from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
+from ..site import api, export
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
+from ..site.history import record_history
 from ..site.host_files import write_host_config, write_redirect_pages
 from ..site.reader import PageFacts, SiteReader
 from ..source.load import Content, display_path
@@ -104,6 +106,27 @@ class Timings:
         now = time.perf_counter()
         log.debug(f"{what} in {now - self.start:.2f} s")
         self.start = now
+
+
+def data_files(
+    content: Content,
+    vocabulary: Vocabulary,
+    config: tuple[str, str],
+    dates: Mapping[str, api.Dates],
+) -> dict[str, bytes]:
+    """The API, the feed and the exports of the published records, by path from the root."""
+    site_url, site_name = config
+    exercises = content.exercises
+    exports = {
+        export.FREE_EXERCISE_DB_FILE: export.free_exercise_db(exercises, vocabulary),
+        export.WGER_FILE: export.wger(
+            exercises, vocabulary, site_url=site_url, site_name=site_name, dates=dates
+        ),
+    }
+    return {
+        **api.api_files(exercises, vocabulary, site_url=site_url, site_name=site_name, dates=dates),
+        **{path: api.encoded(document) for path, document in exports.items()},
+    }
 
 
 class SiteBuild:
@@ -221,6 +244,8 @@ class SiteBuild:
             # sidebar would take the width the steps and the figure share on a wide screen.
             meta["hide"] = "toc"
             meta["structured_data"] = json_ld(graph)
+            # Relative, as every link of the page: it reads the same under any address.
+            meta["alternate_json"] = base_of(page.url) + api.exercise_path(exercise.slug)
         return meta
 
     def sources(self) -> Iterator[tuple[str, str]]:
@@ -318,7 +343,7 @@ class SiteBuild:
             *self.site.entries,
             *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
         ]
-        outputs = {**search_files(entries, self.memo), **self.site.data_files}
+        outputs = {**search_files(entries, self.memo), **self.site.data_files, **self.api_files()}
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
             mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
@@ -341,6 +366,20 @@ class SiteBuild:
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
         timings.lap("Host files and site checks")
         return found
+
+    def api_files(self) -> dict[str, bytes]:
+        """The JSON API and the feed (`site/api.py`), of the published records alone."""
+        content = self.content
+        vocabulary = content.vocabulary
+        assert vocabulary is not None
+        paths = {e.slug: self.config.root / e.source.path for e in content.exercises}
+        history = record_history(self.config.content_dir, paths.values())
+        if history.note:
+            log.info(history.note)
+        dates = {slug: history.dates[path.resolve()] for slug, path in paths.items()}
+        config = (self.config.site_url, self.config.site_name)
+        key = ("api", Same(vocabulary), *map(Same, content.exercises), config, *dates.items())
+        return self.memo.remember(key, lambda: data_files(content, vocabulary, config, dates))
 
     @property
     def site_root(self) -> str:

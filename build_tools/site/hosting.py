@@ -24,6 +24,15 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
+API_FOLDER = "api/"
+"""The JSON API (`site/api.py`): every file in it is JSON."""
+FEED = "feed.json"
+JSON_TYPE = "application/json"
+FEED_TYPE = "application/feed+json"
+CORS = (("Access-Control-Allow-Origin", "*"),)
+"""Open data: a page of any site may read it with a plain GET (no credentials, so no preflight
+and nothing for a cross-origin reader to take that any other visitor could not)."""
+
 
 @dataclass(frozen=True)
 class Redirect:
@@ -107,7 +116,15 @@ def header_rules(site_files: Iterable[str], csp: str, base: str) -> list[HeaderR
     for path in sorted(site_files):
         if FINGERPRINTED.search(path):
             rules.append(HeaderRule(f"{base}{path}", (("Cache-Control", IMMUTABLE),)))
-    return rules
+    return rules + data_rules(base)
+
+
+def data_rules(base: str) -> list[HeaderRule]:
+    """The API and the feed: JSON of their own media types, readable from any origin."""
+    return [
+        HeaderRule(f"{base}{API_FOLDER}*", (("Content-Type", JSON_TYPE), *CORS)),
+        HeaderRule(f"{base}{FEED}", (("Content-Type", FEED_TYPE), *CORS)),
+    ]
 
 
 def netlify_redirects(redirects: Sequence[Redirect]) -> str:
@@ -130,10 +147,17 @@ def nginx_context(
     """What the nginx include template needs. nginx drops the server's `add_header`s in a
     location that adds its own, so the fingerprinted files' location repeats them all."""
     common = dict(rules[0].headers)
+    default = {**common, "Cache-Control": REVALIDATE}
     return {
         "base": base,
         "redirects": redirects,
-        "default_headers": {**common, "Cache-Control": REVALIDATE},
+        "default_headers": default,
         "fingerprinted": FINGERPRINTED.pattern,
         "immutable_headers": {**common, "Cache-Control": IMMUTABLE},
+        "api": f"{base}{API_FOLDER}",
+        "feed": f"{base}{FEED}",
+        "json_type": JSON_TYPE,
+        "feed_type": FEED_TYPE,
+        # The content type is nginx's `types`, not a header: only the others are added.
+        "data_headers": {**default, **dict(CORS)},
     }
