@@ -9,6 +9,7 @@ that runs no plugin (Zensical). Both call the same steps, so the site is the sam
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -20,21 +21,23 @@ from typing import TYPE_CHECKING
 import yaml
 from markupsafe import escape
 
-from ..addresses import HOME_FILE, base_of, file_of
+from ..addresses import HOME_FILE, absolute, base_of, file_of
 from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, Severity, has_errors
+from ..media.derive import DerivativeStore, media_files, media_urls, shown_media
 from ..memo import FRESH, Memo, Same
 from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
+from ..render.moved import moved_anchor_files
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
 from ..site import api, export
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
 from ..site.history import record_history
-from ..site.host_files import write_host_config, write_redirect_pages
+from ..site.host_files import write_host_config, write_redirect_pages, write_tombstone_pages
 from ..site.reader import PageFacts, SiteReader
 from ..source.load import Content, display_path
 from . import mirror, staging
@@ -113,6 +116,7 @@ def data_files(
     vocabulary: Vocabulary,
     config: tuple[str, str],
     dates: Mapping[str, api.Dates],
+    media: Mapping[str, list[dict[str, object]]],
 ) -> dict[str, bytes]:
     """The API, the feed and the exports of the published records, by path from the root."""
     site_url, site_name = config
@@ -124,7 +128,14 @@ def data_files(
         ),
     }
     return {
-        **api.api_files(exercises, vocabulary, site_url=site_url, site_name=site_name, dates=dates),
+        **api.api_files(
+            exercises,
+            vocabulary,
+            site_url=site_url,
+            site_name=site_name,
+            dates=dates,
+            media=media,
+        ),
         **{path: api.encoded(document) for path, document in exports.items()},
     }
 
@@ -162,6 +173,9 @@ class SiteBuild:
         self._facts: dict[str, PageFacts] | None = None
         self.mirrored: list[str] = []
         """The files of the site that a dirty build's staging folder started with."""
+        self.media_store: DerivativeStore | None = None
+        """Where the images' derivatives are kept between builds (`speed/media_cache.py`);
+        without it, each build makes them anew."""
 
     # Before the generator
 
@@ -246,6 +260,14 @@ class SiteBuild:
             meta["structured_data"] = json_ld(graph)
             # Relative, as every link of the page: it reads the same under any address.
             meta["alternate_json"] = base_of(page.url) + api.exercise_path(exercise.slug)
+            setup = shown_media(exercise, self.config.content_dir).setup
+            if setup is not None:
+                # The largest fallback: link previews take JPEG and PNG, not always WebP.
+                meta["og_image"] = str(escape(absolute(self.config.site_url, setup.src.path)))
+                meta["og_image_type"] = setup.src.mime
+                meta["og_image_width"] = str(setup.width)
+                meta["og_image_height"] = str(setup.height)
+                meta["og_image_alt"] = str(escape(setup.media.alt or ""))
         return meta
 
     def sources(self) -> Iterator[tuple[str, str]]:
@@ -339,11 +361,19 @@ class SiteBuild:
                 home.write_text(self.fill_home(text), encoding="utf-8")
         exercises = self.content.exercises
         write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
+        tombstones = self.content.tombstones
+        write_tombstone_pages(built, tombstones, exercises, self.pipeline.environment())
         entries = [
             *self.site.entries,
             *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
         ]
-        outputs = {**search_files(entries, self.memo), **self.site.data_files, **self.api_files()}
+        outputs = {
+            **search_files(entries, self.memo),
+            **self.site.data_files,
+            **self.api_files(),
+            **media_files(exercises, self.config.content_dir, self.media_store),
+            **moved_anchor_files(exercises),
+        }
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
             mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
@@ -361,6 +391,7 @@ class SiteBuild:
             self.config.hosting_templates_dir,
             site.files,
             site.scripts,
+            [tombstone.slug for tombstone in tombstones],
         )
         found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
@@ -378,8 +409,24 @@ class SiteBuild:
             log.info(history.note)
         dates = {slug: history.dates[path.resolve()] for slug, path in paths.items()}
         config = (self.config.site_url, self.config.site_name)
-        key = ("api", Same(vocabulary), *map(Same, content.exercises), config, *dates.items())
-        return self.memo.remember(key, lambda: data_files(content, vocabulary, config, dates))
+        media = {
+            e.slug: media_urls(e, self.config.content_dir, self.config.site_url)
+            for e in content.exercises
+            if e.media
+        }
+        # The media's URLs carry their files' digests: a changed picture changes the key.
+        shown = json.dumps(media, sort_keys=True)
+        key = (
+            "api",
+            Same(vocabulary),
+            *map(Same, content.exercises),
+            config,
+            shown,
+            *dates.items(),
+        )
+        return self.memo.remember(
+            key, lambda: data_files(content, vocabulary, config, dates, media)
+        )
 
     @property
     def site_root(self) -> str:

@@ -80,12 +80,18 @@ class Api:
     """The documents of one build's published records."""
 
     def __init__(
-        self, exercises: Sequence[Exercise], vocabulary: Vocabulary, site_url: str
+        self,
+        exercises: Sequence[Exercise],
+        vocabulary: Vocabulary,
+        site_url: str,
+        media: Mapping[str, list[dict[str, object]]] | None = None,
     ) -> None:
         self.exercises = browse.a_to_z(exercises)
         self.vocabulary = vocabulary
         self.site_url = site_url
         self.published = {e.slug for e in exercises}
+        self.media = media or {}
+        """Each record's images and loops with their URLs (`media.derive.media_urls`), by slug."""
 
     def url(self, path: str) -> str:
         return absolute(self.site_url, path)
@@ -165,8 +171,7 @@ class Api:
             "stance": vars(exercise.stance) if exercise.stance else None,
             "related": [s for s in exercise.related if s in self.published],
             "credits": [_credit(c) for c in exercise.credits],
-            # Images and video loops of the record, once records have them.
-            "media": [],
+            "media": self.media.get(exercise.slug, []),
         }
 
     def vocabulary_document(self) -> dict[str, Any]:
@@ -257,7 +262,8 @@ def api_files(
     site_url: str,
     site_name: str,
     dates: Mapping[str, Dates],
+    media: Mapping[str, list[dict[str, object]]] | None = None,
 ) -> dict[str, bytes]:
     """The API's files and the feed, by path from the site root."""
-    api = Api(exercises, vocabulary, site_url)
+    api = Api(exercises, vocabulary, site_url, media)
     return {**api.files(), FEED_FILE: encoded(api.feed(dates, site_name))}
