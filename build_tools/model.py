@@ -23,6 +23,8 @@ PAGE_IDS: dict[str, str] = {
     "source-and-licence": "the page's 'source-and-licence' section",
     "find-query": "the search box",
     "find-results": "the list of search results",
+    "muscle-map-title": "the muscle map's title",
+    "muscle-map-desc": "the muscle map's description",
 }
 """Every fixed id of an exercise page, whichever template writes it (`templates/pages/`, the
 search form of `templates/theme/partials/find.html`), with what carries it. A record's anchor
@@ -63,6 +65,9 @@ class Term:
     pectorals): they count as the text naming the term, never as naming it precisely."""
     implicit: bool = False
     """Present in every exercise that declares it (body weight): the text need not name it."""
+    drawable: bool = True
+    """False for a muscle the muscle map does not draw (one too small or too deep to show):
+    the check that every muscle has a region lets it be."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class Vocabulary:
                     tuple(value.get("aliases", ())),
                     tuple(value.get("mentions", ())),
                     value.get("implicit", False),
+                    value.get("drawable", True),
                 )
                 for key, value in data[kind].items()
             }

@@ -20,6 +20,7 @@ TEMPLATES = [
     ROOT / "templates" / "pages" / "exercise.html",
     ROOT / "templates" / "pages" / "stance.html",
     ROOT / "templates" / "pages" / "credit.html",
+    ROOT / "templates" / "pages" / "muscle_map.html",
     *sorted((ROOT / "templates" / "theme").rglob("*.html")),
 ]
 

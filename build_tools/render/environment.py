@@ -16,6 +16,7 @@ from ..addresses import browse_url
 from ..licenses import attribution, attributions
 from ..model import Exercise, FaqEntry, Reference, Step, Term
 from .figure import stance_figures, stance_picture
+from .figure.muscle_map import muscle_map
 from .markup import render
 
 
@@ -50,6 +51,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["label"] = reference_label
     env.globals["stance_figures"] = stance_figures
     env.globals["stance_picture"] = stance_picture
+    env.globals["muscle_map"] = muscle_map
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links
     env.globals["attributions"] = attributions
