@@ -7,10 +7,10 @@ Section anchors (`#tips`, `#faq`) are fixed by the page template and are not lis
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .addresses import deep_link
+from .addresses import deep_link, exercise_url
 from .model import Exercise, FaqEntry, Step, Variation
 from .source.yaml_nodes import Path
 
@@ -27,6 +27,10 @@ class Anchored:
     alias_anchors: tuple[str, ...]
     path: Path
     """Where the item is in its record, such as `("faq", 3)`."""
+    prefix: str = ""
+    """What its kind puts before an id to make the anchor (`step-`; nothing for FAQ)."""
+    moved_from: tuple[str, ...] = ()
+    """Where it was published before it moved here: `<old slug>#<old id>`."""
 
     @property
     def anchors(self) -> tuple[str, ...]:
@@ -45,10 +49,17 @@ def anchored_items(exercise: Exercise) -> Iterator[Anchored]:
         (KINDS[1], exercise.variations),
         (FAQ, exercise.faq),
     )
-    for (field, kind, _prefix), items in lists:
+    for (field, kind, prefix), items in lists:
         for index, item in enumerate(items):
             yield Anchored(
-                kind, item.id, item.anchor, item.aliases, item.alias_anchors, (field, index)
+                kind,
+                item.id,
+                item.anchor,
+                item.aliases,
+                item.alias_anchors,
+                (field, index),
+                prefix,
+                item.moved_from,
             )
 
 
@@ -68,3 +79,39 @@ def published_anchors(exercise: Exercise) -> set[str]:
         for item in anchored_items(exercise)
         for anchor in item.anchors
     }
+
+
+@dataclass(frozen=True)
+class Move:
+    """One published link of another page that an item took along when it moved here."""
+
+    old_slug: str
+    old_anchor: str
+    """The anchor the link names: the old id with the item's kind prefix (`step-lean-in`)."""
+    exercise: Exercise
+    """The record the item moved to."""
+    item: Anchored
+    index: int
+    """Which entry of the item's `moved_from` declares it."""
+
+    @property
+    def old_link(self) -> str:
+        return deep_link(exercise_url(self.old_slug), self.old_anchor)
+
+    @property
+    def new_link(self) -> str:
+        return deep_link(self.exercise.url, self.item.anchor)
+
+    @property
+    def path(self) -> Path:
+        """Where the declaration is in its record."""
+        return (*self.item.path, "moved_from", self.index)
+
+
+def moves(exercises: Iterable[Exercise]) -> Iterator[Move]:
+    """Every move the records declare, in record and page order."""
+    for exercise in exercises:
+        for item in anchored_items(exercise):
+            for index, old in enumerate(item.moved_from):
+                slug, _, old_id = old.partition("#")
+                yield Move(slug, item.prefix + old_id, exercise, item, index)

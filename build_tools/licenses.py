@@ -109,16 +109,18 @@ class Attribution:
         return host.removeprefix("www.")
 
 
+def attribution(credit: Credit) -> Attribution:
+    """One credit as the page shows it."""
+    return Attribution(
+        covered(credit),
+        credit.title,
+        credit.source,
+        credit.author,
+        credit.license,
+        license_of(credit.license),
+    )
+
+
 def attributions(exercise: Exercise) -> tuple[Attribution, ...]:
     """The record's credits, in record order, as the page shows them."""
-    return tuple(
-        Attribution(
-            covered(credit),
-            credit.title,
-            credit.source,
-            credit.author,
-            credit.license,
-            license_of(credit.license),
-        )
-        for credit in exercise.credits
-    )
+    return tuple(attribution(credit) for credit in exercise.credits)

@@ -116,11 +116,17 @@ def _references(item: dict[str, Any]) -> tuple[Reference, ...]:
     return tuple(Reference.parse(text) for text in item.get("see", ()))
 
 
+def _moved_from(item: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(item.get("moved_from", ()))
+
+
 @dataclass(frozen=True)
 class Step:
     id: str
     text: str
     aliases: tuple[str, ...] = ()
+    moved_from: tuple[str, ...] = ()
+    """Where the step was published on another exercise's page: `<old slug>#<old id>`."""
 
     @property
     def anchor(self) -> str:
@@ -173,6 +179,7 @@ class Variation:
     aliases: tuple[str, ...] = ()
     see: tuple[Reference, ...] = ()
     stance: StanceChange | None = None
+    moved_from: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -190,6 +197,7 @@ class FaqEntry:
     answer: str
     aliases: tuple[str, ...] = ()
     see: tuple[Reference, ...] = ()
+    moved_from: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -224,6 +232,43 @@ class Credit:
             author=tuple(data.get("author", ())),
             source=data.get("source"),
             sections=tuple(data.get("sections", CREDIT_SECTIONS)),
+        )
+
+
+MEDIA_DIR = "media"
+"""The folder of `content/` that holds each record's pictures and videos, one folder per slug."""
+IMAGE_KINDS = ("photo", "line-art", "illustration")
+VIDEO_KIND = "video"
+
+
+@dataclass(frozen=True)
+class Media:
+    """A picture or a short video loop of a record: a file of `content/media/<slug>/`."""
+
+    kind: str
+    """`photo`, `line-art`, `illustration` (images) or `video`."""
+    file: str
+    """The file's path below the record's media folder."""
+    alt: str | None
+    """What it shows, for readers who cannot see it; None when the record gives none."""
+    credits: tuple[Credit, ...]
+    ai_generated: bool
+    poster: str | None = None
+    """A video's still image, below the same folder."""
+
+    @property
+    def is_video(self) -> bool:
+        return self.kind == VIDEO_KIND
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Media:
+        return cls(
+            kind=data["kind"],
+            file=data["file"],
+            alt=data.get("alt"),
+            credits=tuple(Credit.from_data(c) for c in data["credit"]),
+            ai_generated=data["ai_generated"],
+            poster=data.get("poster"),
         )
 
 
@@ -283,6 +328,8 @@ class Exercise:
     record lacks none. A missing text field is empty in the model, a missing term ''."""
     related: tuple[str, ...] = ()
     credits: tuple[Credit, ...] = ()
+    media: tuple[Media, ...] = ()
+    """The record's pictures and videos, in file order (entry `i` is at `("media", i)`)."""
     waivers: tuple[Waiver, ...] = ()
     """The record's `waive` entries, in file order (entry `i` is at `("waive", i)`)."""
 
@@ -340,7 +387,7 @@ class Exercise:
             when_to_use=tuple(data.get("when_to_use", ())),
             description=tuple(data.get("description", ())),
             instructions=tuple(
-                Step(s["id"], s["text"], tuple(s.get("aliases", ())))
+                Step(s["id"], s["text"], tuple(s.get("aliases", ())), _moved_from(s))
                 for s in data.get("instructions", ())
             ),
             variations=tuple(
@@ -352,13 +399,19 @@ class Exercise:
                     tuple(v.get("aliases", ())),
                     _references(v),
                     StanceChange(tuple(v["stance"].items())) if "stance" in v else None,
+                    _moved_from(v),
                 )
                 for v in data.get("variations", ())
             ),
             tips=tuple(data.get("tips", ())),
             faq=tuple(
                 FaqEntry(
-                    f["id"], f["question"], f["answer"], tuple(f.get("aliases", ())), _references(f)
+                    f["id"],
+                    f["question"],
+                    f["answer"],
+                    tuple(f.get("aliases", ())),
+                    _references(f),
+                    _moved_from(f),
                 )
                 for f in data.get("faq", ())
             ),
@@ -369,5 +422,6 @@ class Exercise:
             missing=tuple(name for name in REQUIRED_SECTIONS if name not in data),
             related=tuple(data.get("related", ())),
             credits=tuple(Credit.from_data(c) for c in data.get("credit", ())),
+            media=tuple(Media.from_data(m) for m in data.get("media", ())),
             waivers=tuple(Waiver.from_data(w) for w in data.get("waive", ())),
         )

@@ -4,7 +4,8 @@ copy of the project and the exact findings they must give.
 A case edits files of a scratch project (`content/`, `templates/`, `docs/`) or of a small
 built site (`site/`: the Heel Press page rendered by the project's templates into the
 skeleton in `tests/broken/site/`), then runs what `check` runs, or the built-site checks;
-`make: fifo|folder` and `link_to` put in a file that is not a plain one.
+`make: fifo|folder` and `link_to` put in a file that is not a plain one; `image` makes a
+picture with Pillow (never a committed one), `video` the first bytes of a video container.
 A case with `schema` and `text` validates one YAML text against that schema instead.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 import jsonschema
 import yaml
+from PIL import Image
 
 from build_tools.addresses import base_of
 from build_tools.build.pipeline import Project, run
@@ -93,8 +95,28 @@ def build_small_site(project: Path) -> None:
         write(other.url, other.title, other.html)
 
 
+VIDEO_HEADERS = {
+    # An ISO media file opens with its `ftyp` box: size, `ftyp`, brand.
+    "mp4": b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2",
+    # EBML's magic number, then a header whose DocType is `webm`.
+    "webm": b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm",
+}
+
+
+def make_image(
+    path: Path, *, format: str, width: int = 64, height: int = 48, truncate: int | None = None
+) -> None:
+    """A picture made now with Pillow: a gradient, so that it is not one flat colour."""
+    image = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    image.save(path, format)
+    if truncate is not None:
+        path.write_bytes(path.read_bytes()[:truncate])
+
+
 def apply(edit: dict[str, Any], project: Path) -> None:
     path = project / edit["file"]
+    if edit["file"].startswith("content/media/"):  # the project has no media of its own
+        path.parent.mkdir(parents=True, exist_ok=True)
     if "make" in edit:  # a file that is not a plain one, in place of what was there
         if path.is_file():
             path.unlink()
@@ -105,6 +127,10 @@ def apply(edit: dict[str, Any], project: Path) -> None:
             path.mkdir()
     if "link_to" in edit:
         path.symlink_to(edit["link_to"])
+    if "image" in edit:
+        make_image(path, **edit["image"])
+    if "video" in edit:
+        path.write_bytes(VIDEO_HEADERS[edit["video"]] + bytes(256))
     if "copy_from" in edit:
         shutil.copy(project / edit["copy_from"], path)
     if "move_to" in edit:

@@ -57,8 +57,8 @@ BREAKS = {
     ),
     "built page error": (
         "templates/pages/exercise.html",
-        "<li>{{ tip }}</li>",
-        "<li>{{ tip | upper }}</li>",
+        "<li>{{ tip | formatted(inline=True) }}</li>",
+        "<li>{{ tip | formatted(inline=True) | upper }}</li>",
         r"site/exercises/heel-press/index\.html:\d+:\d+: H102 tips\[0\] is missing",
     ),
     "record warning under --strict": (

@@ -199,7 +199,11 @@ def test_dirty_serve_never_serves_a_page_that_failed_and_a_revert_rebuilds(
 
     # Only the built-site checks see this: the template drops the tips' text.
     assert not dirty_server.rebuilt(
-        edit(template, "<li>{{ tip }}</li>", "<li>{{ tip | upper }}</li>")
+        edit(
+            template,
+            "<li>{{ tip | formatted(inline=True) }}</li>",
+            "<li>{{ tip | formatted(inline=True) | upper }}</li>",
+        )
     )
     assert dirty_server.logged("exercises/heel-press/index.html") >= 1
     assert dirty_server.logged("H102 tips[0] is missing") >= 1

@@ -18,6 +18,7 @@ import yaml
 
 from ..diagnostics import Diagnostic, escalated, has_errors, summary
 from ..speed.forked import can_fork
+from ..speed.media_cache import DiskDerivatives
 from . import staging
 from .config import CONFIG_FILE, SiteConfig, read_config
 from .site_build import SiteBuild
@@ -69,6 +70,7 @@ def build_without_plugins(
     steps over what it wrote, then the swap."""
     target = (site_dir or config.site_dir).absolute()
     site = SiteBuild(config, fork=can_fork())
+    site.media_store = DiskDerivatives(config.root / ".cache" / "media")
     try:
         return _build_without_plugins(config, site, target, strict, say)
     except (OSError, staging.WriteFailed) as error:

@@ -19,11 +19,13 @@ from ..checks.run import check_content, judge
 from ..checks.selection import Selection, read_selection
 from ..checks.waivers import Waived
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
+from ..media.derive import shown_media
 from ..memo import FRESH, Mapper, Memo, Same, in_order
 from ..model import Exercise
 from ..render.environment import make_environment
 from ..render.exercise import render_exercise
 from ..render.markup import LinkTargets
+from ..render.moved import moved_away, page_aliases
 from ..render.page import Page
 from ..site import browse
 from ..source.load import Content, display_path, load_content
@@ -118,6 +120,7 @@ class Pipeline:
             ("related", *map(Same, content.exercises)), lambda: browse.related(content.exercises)
         )
         targets = LinkTargets(content.exercises)
+        away = moved_away(content.exercises, page_aliases(content.exercises))
         pages: list[Page] = []
         problems: list[Diagnostic] = []
         for exercise in (*content.exercises, *drafts):
@@ -125,6 +128,10 @@ class Pipeline:
             # A page shows where its text's links land: a change to another record that moves
             # one (a renamed slug, an id kept as an alias) renders the page again.
             links = targets.resolved(exercise)
+            # Read from the files each time: a picture can change while its record does not.
+            media = shown_media(exercise, self.project.content_dir)
+            # Items that moved away from this page are listed on it: they come from other records.
+            left = away.get(exercise.url, ())
             key = (
                 "page",
                 env,
@@ -133,6 +140,8 @@ class Pipeline:
                 *map(Same, others),
                 links,
                 site_url,
+                media,
+                left,
             )
             make = partial(
                 render_exercise,
@@ -142,6 +151,8 @@ class Pipeline:
                 others,
                 site_url=site_url,
                 link_targets=targets,
+                media=media,
+                moved_away=left,
             )
             try:
                 pages.append(self.memo.remember(key, make))

@@ -9,6 +9,7 @@ that runs no plugin (Zensical). Both call the same steps, so the site is the sam
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -20,19 +21,23 @@ from typing import TYPE_CHECKING
 import yaml
 from markupsafe import escape
 
-from ..addresses import HOME_FILE, base_of, file_of
+from ..addresses import HOME_FILE, absolute, base_of, file_of
 from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, Severity, has_errors
+from ..media.derive import DerivativeStore, media_files, media_urls, shown_media
 from ..memo import FRESH, Memo, Same
-from ..model import Exercise
+from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
 from ..reference.fields import field_reference
+from ..render.moved import moved_anchor_files
 from ..render.page import Page
 from ..render.structured_data import exercise_graph, json_ld
+from ..site import api, export
 from ..site.assemble import Site, assemble, search_files
 from ..site.catalog import written_page_entries
-from ..site.host_files import write_host_config, write_redirect_pages
+from ..site.history import record_history
+from ..site.host_files import write_host_config, write_redirect_pages, write_tombstone_pages
 from ..site.reader import PageFacts, SiteReader
 from ..source.load import Content, display_path
 from . import mirror, staging
@@ -106,6 +111,35 @@ class Timings:
         self.start = now
 
 
+def data_files(
+    content: Content,
+    vocabulary: Vocabulary,
+    config: tuple[str, str],
+    dates: Mapping[str, api.Dates],
+    media: Mapping[str, list[dict[str, object]]],
+) -> dict[str, bytes]:
+    """The API, the feed and the exports of the published records, by path from the root."""
+    site_url, site_name = config
+    exercises = content.exercises
+    exports = {
+        export.FREE_EXERCISE_DB_FILE: export.free_exercise_db(exercises, vocabulary),
+        export.WGER_FILE: export.wger(
+            exercises, vocabulary, site_url=site_url, site_name=site_name, dates=dates
+        ),
+    }
+    return {
+        **api.api_files(
+            exercises,
+            vocabulary,
+            site_url=site_url,
+            site_name=site_name,
+            dates=dates,
+            media=media,
+        ),
+        **{path: api.encoded(document) for path, document in exports.items()},
+    }
+
+
 class SiteBuild:
     """The steps of one build. `session` and `fork` are the speed machinery's way in: what
     `mkdocs serve` keeps between rebuilds (speed/session.py), and the second core."""
@@ -139,6 +173,9 @@ class SiteBuild:
         self._facts: dict[str, PageFacts] | None = None
         self.mirrored: list[str] = []
         """The files of the site that a dirty build's staging folder started with."""
+        self.media_store: DerivativeStore | None = None
+        """Where the images' derivatives are kept between builds (`speed/media_cache.py`);
+        without it, each build makes them anew."""
 
     # Before the generator
 
@@ -221,6 +258,16 @@ class SiteBuild:
             # sidebar would take the width the steps and the figure share on a wide screen.
             meta["hide"] = "toc"
             meta["structured_data"] = json_ld(graph)
+            # Relative, as every link of the page: it reads the same under any address.
+            meta["alternate_json"] = base_of(page.url) + api.exercise_path(exercise.slug)
+            setup = shown_media(exercise, self.config.content_dir).setup
+            if setup is not None:
+                # The largest fallback: link previews take JPEG and PNG, not always WebP.
+                meta["og_image"] = str(escape(absolute(self.config.site_url, setup.src.path)))
+                meta["og_image_type"] = setup.src.mime
+                meta["og_image_width"] = str(setup.width)
+                meta["og_image_height"] = str(setup.height)
+                meta["og_image_alt"] = str(escape(setup.media.alt or ""))
         return meta
 
     def sources(self) -> Iterator[tuple[str, str]]:
@@ -314,11 +361,19 @@ class SiteBuild:
                 home.write_text(self.fill_home(text), encoding="utf-8")
         exercises = self.content.exercises
         write_redirect_pages(built, exercises, self.pipeline.environment(), self.site_root)
+        tombstones = self.content.tombstones
+        write_tombstone_pages(built, tombstones, exercises, self.pipeline.environment())
         entries = [
             *self.site.entries,
             *written_page_entries(built, self.markdown_sources, self.config.nav_titles),
         ]
-        outputs = {**search_files(entries, self.memo), **self.site.data_files}
+        outputs = {
+            **search_files(entries, self.memo),
+            **self.site.data_files,
+            **self.api_files(),
+            **media_files(exercises, self.config.content_dir, self.media_store),
+            **moved_anchor_files(exercises),
+        }
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
             mirror.prune(built, self.site_dir, self.mirrored, self.generated | set(outputs))
@@ -336,11 +391,42 @@ class SiteBuild:
             self.config.hosting_templates_dir,
             site.files,
             site.scripts,
+            [tombstone.slug for tombstone in tombstones],
         )
         found = tuple(self.pipeline.selection.apply(verify_site(site, self.content)))
         self._facts = self.reader.facts if self.dirty and self.session is not None else None
         timings.lap("Host files and site checks")
         return found
+
+    def api_files(self) -> dict[str, bytes]:
+        """The JSON API and the feed (`site/api.py`), of the published records alone."""
+        content = self.content
+        vocabulary = content.vocabulary
+        assert vocabulary is not None
+        paths = {e.slug: self.config.root / e.source.path for e in content.exercises}
+        history = record_history(self.config.content_dir, paths.values())
+        if history.note:
+            log.info(history.note)
+        dates = {slug: history.dates[path.resolve()] for slug, path in paths.items()}
+        config = (self.config.site_url, self.config.site_name)
+        media = {
+            e.slug: media_urls(e, self.config.content_dir, self.config.site_url)
+            for e in content.exercises
+            if e.media
+        }
+        # The media's URLs carry their files' digests: a changed picture changes the key.
+        shown = json.dumps(media, sort_keys=True)
+        key = (
+            "api",
+            Same(vocabulary),
+            *map(Same, content.exercises),
+            config,
+            shown,
+            *dates.items(),
+        )
+        return self.memo.remember(
+            key, lambda: data_files(content, vocabulary, config, dates, media)
+        )
 
     @property
     def site_root(self) -> str:

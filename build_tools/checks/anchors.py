@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..addresses import exercise_url, slug_of
-from ..anchors import Anchored, anchored_items, kind_of
+from ..anchors import Anchored, Move, anchored_items, kind_of, moves
 from ..diagnostics import Note, quoted
 from ..model import Exercise, Vocabulary
 from ..source.load import Content
@@ -23,6 +23,15 @@ def pages_by_address(content: Content) -> dict[str, Exercise]:
             pages.setdefault(exercise_url(alias), exercise)
     pages.update({exercise.url: exercise for exercise in content.exercises})
     return pages
+
+
+def moved_links(exercises: tuple[Exercise, ...]) -> dict[str, Move]:
+    """The old links that items of `exercises` declare they took along, each to its first
+    declaration (two are C511's finding)."""
+    found: dict[str, Move] = {}
+    for move in moves(exercises):
+        found.setdefault(move.old_link, move)
+    return found
 
 
 def _id_note(exercise: Exercise, item: Anchored) -> Note:
@@ -43,12 +52,19 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
     Why: coaches send links such as `exercises/heel-press/#heel-lift`; a renamed or deleted id
     would silently drop the reader at the top of the page.
 
+    An anchor whose item moved to another exercise lands through the move that item declares
+    (`moved_from`), and is no finding; a move declared by a draft does not count, as the draft
+    publishes no entry for the link to land on.
+
     How to fix: keep the old id as an alias of the item that now answers it
-    (`aliases: [heel-lift]`), and the old link opens that item."""
+    (`aliases: [heel-lift]`), and the old link opens that item. If the item moved to another
+    exercise, say so on it there: `moved_from: [heel-press#heel-lift]`."""
     lock = content.anchor_lock
     if lock is None:
         return
     exercises = pages_by_address(content)
+    moved = moved_links(content.published.exercises)
+    drafted = moved_links(content.drafts)
     for page, locked in lock.pages().items():
         exercise = exercises.get(page)
         if exercise is None:
@@ -57,7 +73,7 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
         live = {anchor for item in items for anchor in item.anchors}
         was_locked = {entry.anchor for entry in locked}
         for entry in locked:
-            if entry.anchor in live:
+            if entry.anchor in live or entry.link in moved:
                 continue
             field, kind, prefix = kind_of(entry.anchor)
             added = [i for i in items if i.kind == kind and i.anchor not in was_locked]
@@ -66,12 +82,22 @@ def locked_anchors_land(content: Content, vocabulary: Vocabulary) -> Iterator[Fi
             else:
                 location = exercise.source.key((field,))
             old_id = entry.anchor.removeprefix(prefix)
+            notes = [Note(entry.location, f"published as {quoted(entry.link)}")]
+            draft = drafted.get(entry.link)
+            if draft is not None:
+                notes.append(
+                    Note(
+                        draft.exercise.source.value(draft.path),
+                        f"declared moved to {quoted(draft.new_link)}, a draft's entry, which"
+                        " the site does not publish",
+                    )
+                )
             yield Finding(
                 location,
                 f"locked anchor {quoted('#' + entry.anchor)} is gone:"
                 f" add {quoted(f'aliases: [{old_id}]')}"
                 f" to the {kind} that replaced it",
-                (Note(entry.location, f"published as {quoted(entry.link)}"),),
+                tuple(notes),
             )
 
 
@@ -146,29 +172,35 @@ def lock_lines_are_links(content: Content, vocabulary: Vocabulary) -> Iterator[F
     "C505",
     "published page has no record",
     example="content/anchors.lock:5:1: C505 published page 'exercises/heel-press/' has no record:"
-    " add 'aliases: [heel-press]' to the record that replaced it, or its 18 locked links break",
+    " add 'aliases: [heel-press]' to the record that replaced it, or its 18 locked links break"
+    " (withdrawn on purpose: write 'content/tombstones/heel-press.yaml')",
 )
 def locked_pages_exist(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a page in `content/anchors.lock` that no record publishes any more,
-    under its slug or as a page alias.
+    under its slug or as a page alias, and that no tombstone withdraws.
 
-    Why: removing or renaming a record breaks every link into its page.
+    Why: removing or renaming a record breaks every link into its page. Removal is a decision
+    recorded in the content, never an accident.
 
     How to fix: after a rename, keep the old slug in the record's `aliases`: the old address
-    then redirects to the new page, fragment and all."""
+    then redirects to the new page, fragment and all. To withdraw the page, write its
+    tombstone, `content/tombstones/<slug>.yaml` (name, withdrawn, reason and, if another
+    exercise replaces it, replaced_by): its address then says so."""
     lock = content.anchor_lock
     # A record that failed to load is reported already; its page is not gone.
     if lock is None or len(content.exercises) != len(content.record_files):
         return
     pages = pages_by_address(content)
+    withdrawn = {tombstone.url for tombstone in content.tombstones}
     for page, locked in lock.pages().items():
-        if page not in pages:
+        if page not in pages and page not in withdrawn:
             count = len(locked)
             old_slug = slug_of(page) or page
+            tombstone = quoted(f"content/tombstones/{old_slug}.yaml")
             yield Finding(
                 locked[0].location,
                 f"published page {quoted(page)} has no record:"
                 f" add {quoted(f'aliases: [{old_slug}]')} to the"
                 f" record that replaced it, or its {count} locked link{'s' if count != 1 else ''}"
-                " break",
+                f" break (withdrawn on purpose: write {tombstone})",
             )

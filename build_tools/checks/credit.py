@@ -6,11 +6,22 @@ from collections.abc import Iterator
 
 from ..diagnostics import Note, Severity, quoted
 from ..licenses import LICENSES, license_of
-from ..model import CREDIT_SECTIONS, Vocabulary
+from ..model import CREDIT_SECTIONS, Credit, Exercise, Vocabulary
 from ..source.load import Content
+from ..source.yaml_nodes import Path
 from .registry import Finding, record_check
 
 _KNOWN = ", ".join(LICENSES)
+
+
+def every_credit(exercise: Exercise) -> Iterator[tuple[Path, str, Credit]]:
+    """Each credit of the record's text, then each of its media files: where it is, and how
+    findings name it (`credit[0]`, `media[1].credit[0]`)."""
+    for index, credit in enumerate(exercise.credits):
+        yield ("credit", index), f"credit[{index}]", credit
+    for item, media in enumerate(exercise.media):
+        for index, credit in enumerate(media.credits):
+            yield ("media", item, "credit", index), f"media[{item}].credit[{index}]", credit
 
 
 @record_check(
@@ -22,8 +33,9 @@ _KNOWN = ", ".join(LICENSES)
 )
 def author_where_licence_asks(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a `credit` entry under a licence of the CC BY family (`CC-BY-4.0`,
-    `CC-BY-SA-4.0`, `CC-BY-3.0`, `CC-BY-SA-3.0`) without an `author`. Public-domain
-    dedications (`CC0-1.0`, `PDDL-1.0`, `Unlicense`) ask for none.
+    `CC-BY-SA-4.0`, `CC-BY-3.0`, `CC-BY-SA-3.0`) without an `author`, for the record's text
+    or for one of its pictures and videos (`media[].credit`). Public-domain dedications
+    (`CC0-1.0`, `PDDL-1.0`, `Unlicense`) ask for none.
 
     Why: these licences let the site reuse the text only if the page names its author; a
     page without the name breaks the licence.
@@ -32,12 +44,12 @@ def author_where_licence_asks(content: Content, vocabulary: Vocabulary) -> Itera
     `license_author`, for example). If the source names nobody, name it as its authors
     ("wger.de contributors") and give its address in `source`."""
     for exercise in content.exercises:
-        for index, credit in enumerate(exercise.credits):
+        for at, name, credit in every_credit(exercise):
             known = license_of(credit.license)
             if known is not None and known.attribution and not credit.author:
                 yield Finding(
-                    exercise.source.value(("credit", index, "license")),
-                    f"credit[{index}] names no author, and its licence {quoted(credit.license)}"
+                    exercise.source.value((*at, "license")),
+                    f"{name} names no author, and its licence {quoted(credit.license)}"
                     " asks that the author be named",
                 )
 
@@ -50,9 +62,9 @@ def author_where_licence_asks(content: Content, vocabulary: Vocabulary) -> Itera
     per_record=True,
 )
 def known_licence(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
-    """What it catches: a `credit` entry whose `license` is not one of the SPDX ids the site
-    can credit: `CC0-1.0`, `CC-BY-4.0`, `CC-BY-SA-4.0`, `CC-BY-3.0`, `CC-BY-SA-3.0`,
-    `PDDL-1.0` and `Unlicense` (any letter case).
+    """What it catches: a `credit` entry (of the record or of a `media` file) whose `license`
+    is not one of the SPDX ids the site can credit: `CC0-1.0`, `CC-BY-4.0`, `CC-BY-SA-4.0`,
+    `CC-BY-3.0`, `CC-BY-SA-3.0`, `PDDL-1.0` and `Unlicense` (any letter case).
 
     Why: the page links each licence to its deed and words the attribution the licence asks
     for; for a licence it does not know it can do neither, and a misspelt id would publish
@@ -62,11 +74,11 @@ def known_licence(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]
     `CC-BY-SA-4.0`). A licence the site does not list yet goes into `build_tools/licenses.py`
     with its name, its deed and whether it asks for the author."""
     for exercise in content.exercises:
-        for index, credit in enumerate(exercise.credits):
+        for at, name, credit in every_credit(exercise):
             if license_of(credit.license) is None:
                 yield Finding(
-                    exercise.source.value(("credit", index, "license")),
-                    f"credit[{index}].license {quoted(credit.license)} is not a licence the"
+                    exercise.source.value((*at, "license")),
+                    f"{name}.license {quoted(credit.license)} is not a licence the"
                     f" site knows ({_KNOWN})",
                 )
 

@@ -11,6 +11,7 @@ from ..build.pipeline import Project, run
 from ..diagnostics import escalated, has_errors, summary
 from ..report import FORMATS, render
 from . import build as build_command
+from . import exporting as export_command
 from . import importing as import_command
 from .lock import write_lock
 
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     lock.add_argument("--root", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
     build_command.add_parser(commands)
     import_command.add_parser(commands)
+    export_command.add_parser(commands)
     return parser
 
 
@@ -47,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return build_command.run(args)
     if args.command == "import":
         return import_command.run(args)
+    if args.command == "export":
+        return export_command.run_export(args)
     try:
         result = run(Project.at(args.root), render=True)
     except OSError as error:  # the tool itself failed, not the content

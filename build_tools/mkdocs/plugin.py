@@ -27,6 +27,7 @@ from ..build.site_build import SiteBuild, not_ours, rebuild_failed
 from ..diagnostics import Diagnostic, escalated, has_errors, summary
 from ..speed.dirty import chrome_stamp
 from ..speed.forked import can_fork
+from ..speed.media_cache import DiskDerivatives
 from ..speed.session import Session
 from ..speed.theme import SharedParts, TemplateCache, install_theme_speed
 from .failed import raise_if_tool_failed
@@ -64,6 +65,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         site = site_config(root, config, self.config, show_drafts=self.serving)
         self.mkdocs, self.build = config, SiteBuild(site, session=self.session, fork=self.forked)
         self.build.dirty = self.dirty
+        self.build.media_store = DiskDerivatives(root / ".cache" / "media")
         # MkDocs counts warnings for --strict only after `on_post_build`, too late to keep the
         # previous site: what is logged during the build is counted here.
         self.logged = CountHandler(level=logging.WARNING)

@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..addresses import browse_url
-from ..licenses import attributions
+from ..licenses import attribution, attributions
 from ..model import Exercise, FaqEntry, Reference, Step, Term
 from .figure import stance_figures, stance_picture
 from .markup import render
@@ -53,6 +53,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["browse_url"] = browse_url
     env.globals["term_links"] = term_links
     env.globals["attributions"] = attributions
+    env.globals["attribution"] = attribution
     env.filters["formatted"] = formatted
     return env
 

@@ -455,6 +455,12 @@ def _blocks_html(blocks: Iterable[Block], href: _Href, tight: bool = False) -> s
     return "\n".join(out)
 
 
+def html_blocks(text: str, href: Callable[[str], tuple[str, bool] | None]) -> Markup:
+    """A text as HTML blocks with its links written by `href` (the address and whether it leaves
+    the site, or None to show the label alone): for HTML read away from the page (an export)."""
+    return Markup(_blocks_html(parse(text), href))
+
+
 def render(
     text: str, on: Exercise, targets: LinkTargets | None = None, *, inline: bool = False
 ) -> Markup:

@@ -24,12 +24,37 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
+API_FOLDER = "api/"
+"""The JSON API (`site/api.py`): every file in it is JSON."""
+FEED = "feed.json"
+JSON_TYPE = "application/json"
+FEED_TYPE = "application/feed+json"
+CORS = (("Access-Control-Allow-Origin", "*"),)
+"""Open data: a page of any site may read it with a plain GET (no credentials, so no preflight
+and nothing for a cross-origin reader to take that any other visitor could not)."""
+
 
 @dataclass(frozen=True)
 class Redirect:
     source: str
     target: str
     status: int = 301
+    force: bool = False
+    """Applies even where a file answers the path (Netlify's `!`): a tombstone's page does."""
+
+
+GONE = 410
+NOINDEX = ("X-Robots-Tag", "noindex")
+
+
+@dataclass(frozen=True)
+class Gone:
+    """A withdrawn page's address: answered 410 with its tombstone page (`page`) as the body."""
+
+    slug: str
+    paths: tuple[str, ...]
+    """Every path that reaches it: with and without the trailing slash, and its file."""
+    page: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,22 @@ def page_redirects(exercises: Iterable[Exercise], base: str) -> list[Redirect]:
             old = f"{base}{exercise_url(alias)}".rstrip("/")
             redirects += [Redirect(old, target), Redirect(old + "/", target)]
     return redirects
+
+
+def gone_pages(slugs: Iterable[str], base: str) -> list[Gone]:
+    """The addresses of the withdrawn pages (`source/tombstones.py`), each served its
+    tombstone page with 410 Gone where the host allows."""
+    gone = []
+    for slug in sorted(slugs):
+        folder = f"{base}{exercise_url(slug)}"
+        paths = (folder.rstrip("/"), folder, f"{folder}index.html")
+        gone.append(Gone(slug, paths, f"{folder}index.html"))
+    return gone
+
+
+def gone_redirects(gone: Sequence[Gone]) -> list[Redirect]:
+    """Netlify's way to answer with a status: a forced rewrite to the tombstone page."""
+    return [Redirect(path, page.page, GONE, force=True) for page in gone for path in page.paths]
 
 
 def script_hashes(scripts: Iterable[tuple[str, str]]) -> list[str]:
@@ -101,18 +142,31 @@ def security_headers(csp: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def header_rules(site_files: Iterable[str], csp: str, base: str) -> list[HeaderRule]:
-    """Security headers on every response; a year of caching for each fingerprinted file."""
+def header_rules(
+    site_files: Iterable[str], csp: str, base: str, gone: Sequence[Gone] = ()
+) -> list[HeaderRule]:
+    """Security headers on every response; a year of caching for each fingerprinted file;
+    `noindex` on each withdrawn page."""
     rules = [HeaderRule(f"{base}*", security_headers(csp))]
     for path in sorted(site_files):
         if FINGERPRINTED.search(path):
             rules.append(HeaderRule(f"{base}{path}", (("Cache-Control", IMMUTABLE),)))
-    return rules
+    for page in gone:
+        rules += [HeaderRule(path, (NOINDEX,)) for path in page.paths[1:]]
+    return rules + data_rules(base)
+
+
+def data_rules(base: str) -> list[HeaderRule]:
+    """The API and the feed: JSON of their own media types, readable from any origin."""
+    return [
+        HeaderRule(f"{base}{API_FOLDER}*", (("Content-Type", JSON_TYPE), *CORS)),
+        HeaderRule(f"{base}{FEED}", (("Content-Type", FEED_TYPE), *CORS)),
+    ]
 
 
 def netlify_redirects(redirects: Sequence[Redirect]) -> str:
-    lines = ["# Generated at build time from the records' `aliases`; do not edit."]
-    lines += [f"{r.source} {r.target} {r.status}" for r in redirects]
+    lines = ["# Generated at build time from the records' `aliases` and tombstones; do not edit."]
+    lines += [f"{r.source} {r.target} {r.status}{'!' if r.force else ''}" for r in redirects]
     return "\n".join(lines) + "\n"
 
 
@@ -125,15 +179,25 @@ def netlify_headers(rules: Sequence[HeaderRule]) -> str:
 
 
 def nginx_context(
-    redirects: Sequence[Redirect], rules: Sequence[HeaderRule], base: str
+    redirects: Sequence[Redirect], rules: Sequence[HeaderRule], base: str, gone: Sequence[Gone] = ()
 ) -> Mapping[str, object]:
     """What the nginx include template needs. nginx drops the server's `add_header`s in a
-    location that adds its own, so the fingerprinted files' location repeats them all."""
+    location that adds its own, so the fingerprinted files' and the withdrawn pages' locations
+    repeat them all."""
     common = dict(rules[0].headers)
+    default = {**common, "Cache-Control": REVALIDATE}
     return {
         "base": base,
         "redirects": redirects,
-        "default_headers": {**common, "Cache-Control": REVALIDATE},
+        "default_headers": default,
         "fingerprinted": FINGERPRINTED.pattern,
         "immutable_headers": {**common, "Cache-Control": IMMUTABLE},
+        "api": f"{base}{API_FOLDER}",
+        "feed": f"{base}{FEED}",
+        "json_type": JSON_TYPE,
+        "feed_type": FEED_TYPE,
+        # The content type is nginx's `types`, not a header: only the others are added.
+        "data_headers": {**default, **dict(CORS)},
+        "gone": gone,
+        "gone_headers": {**common, "Cache-Control": REVALIDATE, NOINDEX[0]: NOINDEX[1]},
     }

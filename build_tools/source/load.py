@@ -17,6 +17,7 @@ from .files import list_records, misnamed_record, read_text
 from .limits import excesses
 from .lock import LOCK_FILE, AnchorLock, read_lock
 from .schema import EXERCISE_SCHEMA, VOCABULARY_SCHEMA, field_name, validate
+from .tombstones import Tombstone, load_tombstones
 from .yaml_nodes import SourceMap, parse_yaml
 
 VOCABULARY_FILE = Path("vocabulary") / "terms.yaml"
@@ -32,6 +33,10 @@ class Content:
     record_files: tuple[str, ...] = ()
     anchor_lock: AnchorLock | None = None
     """The published deep links (`content/anchors.lock`); None when not read."""
+    folder: Path | None = None
+    """The content folder on disk, for the checks of the files records name (`content/media/`)."""
+    tombstones: tuple[Tombstone, ...] = ()
+    """The withdrawn exercises (`content/tombstones/`), in name order."""
 
     def only(self, exercise: Exercise) -> Content:
         """The same content with one exercise, for a check that looks at one at a time."""
@@ -157,6 +162,8 @@ def load_content(
     lock = read_lock(lock_file, display_path(lock_file, root), content_dir)
     if isinstance(lock, Diagnostic):
         diagnostics.append(lock)
+    tombstones, problems = load_tombstones(content_dir, folder)
+    diagnostics.extend(problems)
     return Content(
         tuple(exercises),
         vocabulary,
@@ -164,4 +171,6 @@ def load_content(
         # A misnamed record is a record that did not load: its page is not gone.
         (*shown, *misnamed),
         None if isinstance(lock, Diagnostic) else lock,
+        content_dir,
+        tombstones,
     )

@@ -78,6 +78,10 @@ def _got(value: Any) -> str:
 def _describe_pattern(pattern: str) -> str:
     if pattern.startswith("^(step|faq|variation):"):
         return "a reference 'step:<id>', 'faq:<id>' or 'variation:<id>'"
+    if pattern.startswith("^[0-9]{4}-"):
+        return "a date 'YYYY-MM-DD'"
+    if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*#"):
+        return "an old place '<slug>#<id>' (kebab-case, joined by '#')"
     if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*"):
         return "kebab-case (lowercase letters and digits joined by single hyphens)"
     if pattern.startswith("^[A-Z][0-9]{3}"):

@@ -13,7 +13,9 @@ def parse_redirects(text: str) -> list[Redirect]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             source, target, status = line.split()
-            found.append(Redirect(source, target, int(status)))
+            # `!`: the rule applies even where a file answers the path.
+            forced = status.endswith("!")
+            found.append(Redirect(source, target, int(status.rstrip("!")), forced))
     return found
 
 

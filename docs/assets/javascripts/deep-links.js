@@ -9,12 +9,61 @@
  * "Copy link" and the printed address of each answer are under the address the page was loaded
  * from, not the configured site address the page carries: a link copied from a preview or a
  * local serve then works where it was copied. The canonical link keeps the site's address.
+ *
+ * An id that is not on the page may belong to an item that moved to another exercise: only
+ * then is the site's map of moved anchors (`moved-anchors.json`, at the site root) fetched,
+ * and the reader sent on to the item's new place. Without JavaScript the old page's
+ * <noscript> list holds a plain link at the old id instead.
  */
 (function () {
   "use strict";
 
   var TARGETS = ".faq-entry, .exercise-steps > li, .variation-list > li";
   var HIGHLIGHT = "is-deep-link-target";
+  var MOVED_MAP = "moved-anchors.json";
+  // This script sits at `<root>assets/javascripts/`: the site root, whatever path serves it.
+  var script = document.currentScript;
+  var siteRoot = script ? new URL("../../", script.src) : null;
+  var movedMap = null;
+
+  function pageKey() {
+    // The page's address below the site root, as the map lists it: `exercises/heel-press/`.
+    var path = decodeURIComponent(window.location.pathname).replace(/index\.html$/, "");
+    var root = decodeURIComponent(siteRoot.pathname);
+    return path.indexOf(root) === 0 ? path.slice(root.length) : null;
+  }
+
+  function followMove(id) {
+    if (!siteRoot || window.location.protocol === "file:") {
+      return;
+    }
+    var key = pageKey();
+    if (key === null) {
+      return;
+    }
+    if (!movedMap) {
+      movedMap = fetch(new URL(MOVED_MAP, siteRoot), { credentials: "same-origin" }).then(
+        function (response) {
+          return response.ok ? response.json() : {};
+        }
+      );
+    }
+    movedMap
+      .then(function (map) {
+        var moved = map[key];
+        var place = moved && Object.prototype.hasOwnProperty.call(moved, id) && moved[id];
+        // Only the site's own pages: the map is ours, but a link never leaves the site.
+        if (typeof place === "string" && idFromHash() === id) {
+          var target = new URL(place, siteRoot);
+          if (target.origin === siteRoot.origin) {
+            window.location.replace(target.href);
+          }
+        }
+      })
+      .catch(function () {
+        movedMap = null;
+      });
+  }
 
   function headerBottom() {
     var header = document.querySelector(".md-header");
@@ -33,6 +82,9 @@
     var id = idFromHash();
     var target = id && document.getElementById(id);
     if (!target) {
+      if (id) {
+        followMove(id);
+      }
       return;
     }
     var canonical = target.getAttribute("data-alias-of");

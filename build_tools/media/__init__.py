@@ -1,0 +1,2 @@
+"""A record's pictures and videos: reading them for what they are, and the files the build
+makes of them."""
