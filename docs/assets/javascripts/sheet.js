@@ -318,7 +318,7 @@
         return entries.filter(function (e) { return e.id === wanted; })[0] || null;
       };
       var entry = byId(id) || entries.filter(function (e) {
-        return (e.aliases || e.old_ids || []).indexOf(id) >= 0;
+        return (e.aliases || []).indexOf(id) >= 0;
       })[0];
       if (!entry && found.page && ID.test(id)) {
         var old = found.page.getElementById(kind === "step" ? "step-" + id : id);
@@ -330,11 +330,16 @@
       return entry || null;
     }
 
+    // The data's URLs are the published ones (under the configured site address). Links on
+    // screen go to this copy of the site instead (a preview, or the offline cache); the printed
+    // address and its QR code stay the published deep link.
+    var publishedRoot = null;
+
     function here(url) {
-      // Links on screen go to this copy of the site (a preview, or the offline cache); the
-      // printed address and its QR code are the published deep link.
-      var u = new URL(url, window.location.href);
-      return root + u.pathname.replace(/^.*?(exercises\/)/, "$1") + u.hash;
+      if (publishedRoot && url.indexOf(publishedRoot) === 0) {
+        return root + url.slice(publishedRoot.length);
+      }
+      return url;
     }
 
     function published(url) {
@@ -506,11 +511,11 @@
         return box;
       }
       var image = (found.data.media || []).filter(function (m) {
-        return m && (m.type === undefined || m.type === "image") && (m.url || m.src);
+        return m && m.kind === "image" && m.url;
       })[0];
       if (image) {
         var img = element("img");
-        img.src = new URL(image.url || image.src, window.location.href).href;
+        img.src = here(image.url);
         img.alt = image.alt || "";
         var holder = element("div", "sheet-figure");
         holder.appendChild(img);
@@ -620,8 +625,9 @@
           assets(found.page).forEach(function (u) { urls.push(new URL(u, page).href); });
         }
         (found.data.media || []).forEach(function (m) {
-          if (m && (m.url || m.src)) {
-            urls.push(new URL(m.url || m.src, window.location.href).href);
+          // The setup picture as the sheet shows it; a video loop stays online.
+          if (m && m.kind === "image" && m.url) {
+            urls.push(new URL(here(m.url), window.location.href).href);
           }
         });
       });
@@ -675,6 +681,10 @@
         g.found = found;
         if (found) {
           g.slug = found.slug;
+          var at = (found.data.url || "").lastIndexOf("exercises/" + found.slug + "/");
+          if (at >= 0 && publishedRoot === null) {
+            publishedRoot = found.data.url.slice(0, at);
+          }
           loaded.push(found);
         }
         renderGroup(g);
