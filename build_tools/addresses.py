@@ -13,6 +13,8 @@ EXERCISES = "exercises/"
 """The A–Z index; every exercise page sits below it."""
 BROWSE = "browse/"
 """The filter page; every browse page sits below it."""
+SHEET = "sheet/"
+"""The coach's sheet: one page whose query string is the sheet (see `site/sheet.py`)."""
 HOME_FILE = "index.html"
 
 

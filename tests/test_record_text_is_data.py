@@ -89,7 +89,7 @@ def test_hostile_text_shows_literally(hostile_site: Path) -> None:
     assert _text(article.cssselect("h1")[0]) == HOSTILE["name"]
     assert _text(article.cssselect(".exercise-summary")[0]) == HOSTILE["summary"]
     assert _text(article.cssselect(".exercise-description p")[0]) == HOSTILE["description"]
-    assert _text(article.cssselect(".exercise-steps li")[0]) == HOSTILE["step"]
+    assert _text(article.cssselect(".exercise-steps li .step-text")[0]) == HOSTILE["step"]
     # A tip may carry emphasis (render/markup.py): `*raw*` is emphasis, the HTML stays text.
     tip = article.cssselect(".tip-list li")[0]
     assert _text(tip) == HOSTILE["tip"].replace("*raw*", "raw")
@@ -100,7 +100,11 @@ def test_hostile_text_shows_literally(hostile_site: Path) -> None:
     (description,) = page.xpath("//meta[@name='description']/@content")
     assert description == HOSTILE["summary"]
     # Only the theme's own elements: nothing the record wrote became markup.
-    assert article.xpath(".//script | .//img | .//*[@onclick] | .//*[@onerror]") == []
+    # The one script is the page's own "Add to sheet", by address.
+    assert [s.get("src") for s in article.xpath(".//script")] == [
+        "../../assets/javascripts/sheet.js"
+    ]
+    assert article.xpath(".//img | .//*[@onclick] | .//*[@onerror]") == []
     assert page.xpath("//a[starts-with(@href, 'javascript:')]") == []
     home = (hostile_site / "index.html").read_text()
     assert "<script>window.__pwned" not in home

@@ -56,7 +56,7 @@ HOME_MARKER = "<!-- exercise-list -->"
 """Where the home page (`docs/index.md`) shows the ways into the exercises."""
 INDEX_TITLE = "Exercises A–Z"
 FIELDS_PAGE = "reference/record-fields.md"
-GENERATED_SOURCES = ("exercises", "browse", "reference")
+GENERATED_SOURCES = ("exercises", "browse", "reference", "sheet")
 """The folders of `docs/` that hold the pages the build writes for a generator that runs no
 plugin; each is wholly generated (git-ignored, removed after the build)."""
 PAGE_TEMPLATE = "generated.html"

@@ -142,12 +142,18 @@ class Api:
             "when_to_use": list(exercise.when_to_use),
             "description": [_text(p) for p in exercise.description],
             "instructions": [
-                {"id": s.id, "text": s.text, "url": deep_link(page, s.anchor)}
+                {
+                    "id": s.id,
+                    "aliases": list(s.aliases),
+                    "text": s.text,
+                    "url": deep_link(page, s.anchor),
+                }
                 for s in exercise.instructions
             ],
             "variations": [
                 {
                     "id": v.id,
+                    "aliases": list(v.aliases),
                     "name": v.name,
                     "emphasis": v.emphasis,
                     "muscles": list(v.muscles),
@@ -161,6 +167,7 @@ class Api:
             "faq": [
                 {
                     "id": f.id,
+                    "aliases": list(f.aliases),
                     "question": f.question,
                     "answer": _text(f.answer),
                     "url": deep_link(page, f.anchor),

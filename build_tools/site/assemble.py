@@ -18,6 +18,7 @@ from . import browse
 from .browse_pages import browse_pages, entry_html
 from .catalog import browse_entries, exercise_entries, facet_files
 from .search_index import Entry, build_index, entry_words
+from .sheet import sheet_page
 
 T = TypeVar("T")
 SEARCH_DIR = "search"
@@ -47,7 +48,7 @@ def assemble(
     def remember(key: Hashable, compute: Callable[[], T]) -> T:
         return memo.remember((Same(env), key), compute)
 
-    every = (*pages, *browse_pages(env, groups, len(ordered), remember))
+    every = (*pages, *browse_pages(env, groups, len(ordered), remember), sheet_page(env))
     entries = (
         *memo.remember(
             ("entries", Same(vocabulary), *map(Same, ordered)),
