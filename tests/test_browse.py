@@ -98,7 +98,7 @@ def test_equipment_none_is_reserved(project: Path) -> None:
 def test_slug_index_is_reserved(project: Path) -> None:
     source = (project / "content" / "heel-press.yaml").read_text()
     (project / "content" / "index.yaml").write_text(
-        source.replace("slug: heel-press", "slug: index")
+        source.replace("name: Heel Press\nslug: heel-press", "name: Heel Press Index\nslug: index")
     )
     result = run(Project.at(project), render=False)
     assert [d.format() for d in result.diagnostics] == [

@@ -94,6 +94,21 @@ def test_outside_a_git_checkout_the_file_times_date_the_records(tmp_path: Path) 
     assert found.dates[paths[0].resolve()] == api.Dates(moment, moment)
 
 
+def test_source_date_epoch_bounds_the_file_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reproducible build: the same sources give the same feed, however new their files."""
+    root = write_project(tmp_path, 2, load_corpus())
+    paths = sorted((root / "content").glob("*.yaml"))
+    old = datetime(2023, 6, 1, 12, tzinfo=UTC)
+    os.utime(paths[0], (old.timestamp(),) * 2)
+    epoch = datetime(2024, 1, 1, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch.timestamp())))
+    found = history.record_history(root / "content", paths)
+    assert found.dates[paths[0].resolve()] == api.Dates(old, old)  # older: as it is
+    assert found.dates[paths[1].resolve()] == api.Dates(epoch, epoch)  # newer: the epoch
+
+
 def test_the_built_feed_is_newest_first_with_the_records_dates(
     project: tuple[Path, list[str]], tmp_path: Path
 ) -> None:

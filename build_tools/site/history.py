@@ -10,6 +10,7 @@ build says so, as those dates are only as good as the file system's.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -84,7 +85,14 @@ def _committed(folder: Path) -> tuple[dict[str, datetime], dict[str, datetime], 
 
 
 def _file_time(path: Path) -> datetime:
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).replace(microsecond=0)
+    """The file's time, no later than `SOURCE_DATE_EPOCH` when that is set: a reproducible
+    build (reproducible-builds.org's convention) gives the same feed for the same sources,
+    whenever their files were written."""
+    moment = path.stat().st_mtime
+    clamp = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if clamp.isdigit():
+        moment = min(moment, int(clamp))
+    return datetime.fromtimestamp(moment, tz=UTC).replace(microsecond=0)
 
 
 def record_history(folder: Path, paths: Iterable[Path]) -> History:
