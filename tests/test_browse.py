@@ -18,7 +18,9 @@ from build_tools.source.load import load_content
 from .bench.corpus import load_corpus, write_project
 from .conftest import CORPUS_SIZE, BuiltSite
 
-MAX_PAGE_BYTES = 40_000
+MAX_PAGE_BYTES = 50_000
+"""No page grows with the number of exercises; an exercise page carries its muscle map (an
+inline SVG of about 12 KB) and its stance figure, the largest fixed parts."""
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +150,7 @@ def test_every_internal_link_and_fragment_resolves(
     assert broken == []
 
 
-def test_no_page_over_40_kb(corpus_site: BuiltSite) -> None:
+def test_no_page_over_50_kb(corpus_site: BuiltSite) -> None:
     sizes = {p: p.stat().st_size for p in html_pages(corpus_site.path)}
     assert len(sizes) > CORPUS_SIZE
     assert max(sizes.values()) <= MAX_PAGE_BYTES

@@ -204,5 +204,6 @@ def nginx_context(
         # The content type is nginx's `types`, not a header: only the others are added.
         "data_headers": {**default, **dict(CORS)},
         "gone": gone,
-        "gone_headers": {**common, "Cache-Control": REVALIDATE, NOINDEX[0]: NOINDEX[1]},
+        # A tombstone is a page: the CSP goes with it.
+        "gone_headers": {CSP: csp, **default, NOINDEX[0]: NOINDEX[1]},
     }
