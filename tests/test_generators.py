@@ -108,7 +108,7 @@ KIND_PAGES = {
     "browse/muscle/soleus/index.html": [],
     "404.html": [],
     "browse/index.html": ["browse.js"],
-    "exercises/heel-press/index.html": ["deep-links.js"],
+    "exercises/heel-press/index.html": ["deep-links.js", "media.js", "sheet.js"],
 }
 """Pages of each kind, and the scripts of ours each loads besides the search's."""
 
