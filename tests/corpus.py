@@ -93,6 +93,11 @@ def build_small_site(project: Path) -> None:
     groups = browse.groups(browse.a_to_z(content.exercises), content.vocabulary)
     for other in browse_pages(env, groups, len(content.exercises)):
         write(other.url, other.title, other.html)
+    # What an exercise page's "Add to sheet" links lead to.
+    write("sheet/", "Sheet", "<p>The sheet.</p>")
+    (site / "assets" / "stylesheets").mkdir()
+    sheet_css = project / "docs" / "assets" / "stylesheets" / "sheet.css"
+    shutil.copy(sheet_css, site / "assets" / "stylesheets" / "sheet.css")
 
 
 VIDEO_HEADERS = {

@@ -124,7 +124,8 @@ def test_copy_and_print_links_are_absolute(page: lxml_html.HtmlElement, canonica
         assert button.get("data-copy-url") == deep_link
         # Hidden until the page script finds a clipboard; the plain link is always there.
         assert button.get("hidden") is not None
-        assert entry.xpath(".//p[@class='faq-permalink']/a/@href") == [f"#{entry.get('id')}"]
+        permalinks = entry.xpath(".//p[@class='faq-permalink']/a[not(@class='sheet-add')]/@href")
+        assert permalinks == [f"#{entry.get('id')}"]
         assert text(entry.cssselect(".faq-url")[0]) == deep_link
 
 

@@ -236,6 +236,6 @@ describe(
     page.
 
     How to fix: correct the template at the line given.""",
-    example="templates/pages/exercise.html:16:1: T001 template error: 'build_tools.model.Exercise "
+    example="templates/pages/exercise.html:18:1: T001 template error: 'build_tools.model.Exercise "
     "object' has no attribute 'subtitle'",
 )
