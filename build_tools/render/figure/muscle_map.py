@@ -98,6 +98,14 @@ def _on(limb: Limb, *controls: tuple[float, float]) -> Shape:
     return limb, controls
 
 
+# Muscles that wrap a limb show the same outline from the front and from the back.
+_SHOULDER_CAP = _on(
+    UPPER_ARM, (-0.14, -0.6), (-0.16, 0.4), (0.1, 1.08), (0.38, 0.75), (0.42, 0), (0.2, -0.9)
+)
+_FOREARM_WRAP = _on(
+    FOREARM, (0.05, -0.8), (0.05, 0.8), (0.4, 0.92), (0.9, 0.6), (0.9, -0.6), (0.4, -0.92)
+)
+
 REGIONS: dict[str, Region] = {
     # Deep before superficial, as in the body: a later region is drawn over an earlier one.
     "neck-muscles": Region(
@@ -162,28 +170,8 @@ REGIONS: dict[str, Region] = {
         front=(_on(TORSO, (0.48, 0.54), (0.46, 0.96), (0.62, 0.99), (0.78, 0.92), (0.8, 0.54)),),
     ),
     "deltoids": Region(
-        front=(
-            _on(
-                UPPER_ARM,
-                (-0.14, -0.6),
-                (-0.16, 0.4),
-                (0.1, 1.08),
-                (0.38, 0.75),
-                (0.42, 0),
-                (0.2, -0.9),
-            ),
-        ),
-        back=(
-            _on(
-                UPPER_ARM,
-                (-0.14, -0.6),
-                (-0.16, 0.4),
-                (0.1, 1.08),
-                (0.38, 0.75),
-                (0.42, 0),
-                (0.2, -0.9),
-            ),
-        ),
+        front=(_SHOULDER_CAP,),
+        back=(_SHOULDER_CAP,),
     ),
     "biceps": Region(
         front=(
@@ -215,28 +203,8 @@ REGIONS: dict[str, Region] = {
         ),
     ),
     "forearms": Region(
-        front=(
-            _on(
-                FOREARM,
-                (0.05, -0.8),
-                (0.05, 0.8),
-                (0.4, 0.92),
-                (0.9, 0.6),
-                (0.9, -0.6),
-                (0.4, -0.92),
-            ),
-        ),
-        back=(
-            _on(
-                FOREARM,
-                (0.05, -0.8),
-                (0.05, 0.8),
-                (0.4, 0.92),
-                (0.9, 0.6),
-                (0.9, -0.6),
-                (0.4, -0.92),
-            ),
-        ),
+        front=(_FOREARM_WRAP,),
+        back=(_FOREARM_WRAP,),
     ),
     "hip-abductors": Region(
         front=(_on(THIGH, (-0.02, 0.62), (-0.02, 0.97), (0.3, 1), (0.32, 0.76)),),
