@@ -288,9 +288,7 @@ def test_nothing_moves_while_a_page_loads(
     page.context.close()
 
 
-def test_choosing_no_filter_brings_back_the_browse_links(
-    browser: Browser, corpus_url: str
-) -> None:
+def test_choosing_no_filter_brings_back_the_browse_links(browser: Browser, corpus_url: str) -> None:
     page, errors = open_page(browser, corpus_url + "browse/?muscle=lats", PHONE)
     expect(page.locator(".browse-section").first).to_be_hidden()
     page.select_option("select[name=muscle]", "")
