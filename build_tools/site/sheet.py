@@ -3,11 +3,11 @@ exercise, all of it in the page's query string.
 
 The public format, kept like a deep link: `sheet/?ex=<slug>&step=<slug>/<id>&faq=<slug>/<id>
 &note=<slug>/<text>`, each parameter repeated as often as needed, in the sheet's order. The page
-our build writes is the same for every sheet: `assets/javascripts/sheet.js` reads the query
-string and renders each exercise from its JSON (`api/v1/exercises/<slug>.json`) and its page. A
-static page cannot read its query string without a script, so without one the page says so and
-leads to the exercises; the "Add to sheet" links on the exercise pages are real links to a sheet
-of that one entry.
+our build writes is the same for every sheet: `assets/javascripts/sheet-page.js` reads the
+query string and renders each exercise from its JSON (`api/v1/exercises/<slug>.json`) and its
+page. A static page cannot read its query string without a script, so without one the page says
+so and leads to the exercises; the "Add to sheet" links on the exercise pages are real links to
+a sheet of that one entry.
 """
 
 from __future__ import annotations
