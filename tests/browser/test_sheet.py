@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
@@ -21,6 +22,15 @@ from build_tools.render.markup import plain
 from build_tools.source.load import load_content
 
 from ..conftest import ROOT, build_site, copy_project
+from ..moves import (
+    FROM_WITHDRAWN,
+    MOVED_ID,
+    NEW_NAME,
+    NEW_SLUG,
+    WITHDRAWN_SLUG,
+    move_faq,
+    moves_project,
+)
 from .conftest import DESKTOP, NODE_MODULES, serve
 
 SITE_URL = "https://exercises.example.org/"
@@ -58,6 +68,12 @@ def renamed_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     """Heel Press renamed to `wall-calf-press` and one answer's id renamed, each keeping the old
     one as an alias."""
     project = copy_project(tmp_path_factory.mktemp("renamed-sheet"))
+    _rename_heel_press(project)
+    with serve(_built(project)) as url:
+        yield url
+
+
+def _rename_heel_press(project: Path) -> None:
     record = project / "content" / "heel-press.yaml"
     text = record.read_text()
     text = text.replace("slug: heel-press\n", f"slug: {RENAMED_SLUG}\naliases: [heel-press]\n")
@@ -66,6 +82,24 @@ def renamed_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         text = text.replace(f"faq:{old}", f"faq:{new}")
     (project / "content" / f"{RENAMED_SLUG}.yaml").write_text(text)
     record.unlink()
+
+
+@pytest.fixture(scope="module")
+def moved_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Heel Press's `heel-lift` answer moved to another exercise, and a withdrawn exercise's
+    answer too (the scenes of the moved-links tests)."""
+    project = moves_project(copy_project(tmp_path_factory.mktemp("moved-sheet")))
+    with serve(_built(project)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def renamed_moved_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`heel-lift` moved away from Heel Press, and Heel Press then renamed (keeping its old slug
+    as an alias)."""
+    project = copy_project(tmp_path_factory.mktemp("renamed-moved-sheet"))
+    move_faq(project)
+    _rename_heel_press(project)
     with serve(_built(project)) as url:
         yield url
 
@@ -177,6 +211,125 @@ def test_old_slug_and_old_faq_id_land_on_the_renamed_entries(
     ]
     qr = page.locator(".sheet-answer .sheet-qr").get_attribute("data-url")
     assert qr == f"{SITE_URL}exercises/{RENAMED_SLUG}/#back-knee-angle"
+
+
+MOVED_QUESTION = "Should my rear heel ever lift off the floor?"
+MAP = "moved-anchors.json"
+
+
+def _requests(page: Page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
+def _moved_answer_is_shown(page: Page, base: str, anchor: str = MOVED_ID) -> None:
+    answer = page.locator(".sheet-answer")
+    assert answer.count() == 1
+    assert answer.get_attribute("data-id") == anchor
+    assert page.locator(".sheet-unknown").count() == 0
+    href = answer.locator(".sheet-entry-link a").get_attribute("href")
+    assert href is not None
+    resolved = page.evaluate("(href) => new URL(href, location.href).href", href)
+    assert resolved == f"{base}exercises/{NEW_SLUG}/#{anchor}"
+    qr = answer.locator(".sheet-qr").get_attribute("data-url")
+    assert qr == f"{SITE_URL}exercises/{NEW_SLUG}/#{anchor}"
+
+
+@pytest.mark.parametrize(
+    ("query", "names", "now"),
+    [
+        (
+            f"?faq=heel-press/{MOVED_ID}",
+            [NEW_NAME],
+            [("faq", f"{NEW_SLUG}/{MOVED_ID}")],
+        ),
+        (
+            f"?ex=heel-press&faq=heel-press/{MOVED_ID}&note=heel-press/3+x+30+s&ex={NEW_SLUG}",
+            ["Heel Press", NEW_NAME],
+            [
+                ("ex", "heel-press"),
+                ("note", "heel-press/3 x 30 s"),
+                ("ex", NEW_SLUG),
+                ("faq", f"{NEW_SLUG}/{MOVED_ID}"),
+            ],
+        ),
+    ],
+    ids=["new-exercise-joins-the-sheet", "new-exercise-already-on-the-sheet"],
+)
+def test_an_answer_that_moved_is_shown_under_its_new_exercise(
+    context_page: Page, moved_sheet_site: str, query: str, names: list[str], now: list[Any]
+) -> None:
+    page = context_page
+    requested = _requests(page)
+    _sheet(page, moved_sheet_site, query)
+    assert _names(page) == names
+    new = page.locator(".sheet-exercise").nth(len(names) - 1)
+    assert new.locator(".sheet-answer > summary").inner_text() == MOVED_QUESTION
+    assert "If the heel lifts, the stance is too long" in new.locator(".sheet-answer").inner_text()
+    _moved_answer_is_shown(page, moved_sheet_site)
+    # Re-shared, the sheet names the answer's new place.
+    assert _query(page) == now
+    assert "moved to another exercise" in page.locator(".sheet-status").inner_text()
+    assert requested.count(f"{moved_sheet_site}{MAP}") == 1
+
+
+def test_an_answer_of_a_withdrawn_exercise_is_shown_where_it_moved(
+    context_page: Page, moved_sheet_site: str
+) -> None:
+    page = context_page
+    _sheet(page, moved_sheet_site, f"?faq={WITHDRAWN_SLUG}/knee-over-toes")
+    assert _names(page) == [NEW_NAME]
+    _moved_answer_is_shown(page, moved_sheet_site, FROM_WITHDRAWN)
+    assert _query(page) == [("faq", f"{NEW_SLUG}/{FROM_WITHDRAWN}")]
+
+
+@pytest.mark.parametrize("old", ["heel-press", RENAMED_SLUG])
+def test_an_answer_that_moved_out_of_a_renamed_exercise_lands(
+    context_page: Page, renamed_moved_sheet_site: str, old: str
+) -> None:
+    page = context_page
+    _sheet(page, renamed_moved_sheet_site, f"?ex={old}&faq={old}/{MOVED_ID}")
+    assert _names(page) == ["Heel Press", NEW_NAME]
+    _moved_answer_is_shown(page, renamed_moved_sheet_site)
+    assert _query(page) == [("ex", RENAMED_SLUG), ("faq", f"{NEW_SLUG}/{MOVED_ID}")]
+
+
+def test_the_map_of_moved_anchors_is_read_only_for_an_entry_not_on_its_exercise(
+    context_page: Page, moved_sheet_site: str
+) -> None:
+    page = context_page
+    requested = _requests(page)
+    _sheet(page, moved_sheet_site, f"?ex=heel-press&faq=heel-press/knee-angle&ex={NEW_SLUG}")
+    page.wait_for_load_state("networkidle")
+    assert [r for r in requested if r.endswith(MAP)] == []
+    # An entry that is on no exercise, moved or not, stays unknown where the sheet put it.
+    _sheet(page, moved_sheet_site, "?faq=heel-press/not-an-answer")
+    assert _names(page) == ["Heel Press"]
+    assert page.locator(".sheet-unknown").count() == 1
+    assert requested.count(f"{moved_sheet_site}{MAP}") == 1
+
+
+def test_a_saved_sheet_with_a_moved_answer_opens_offline_from_its_old_link(
+    browser: Browser, moved_sheet_site: str
+) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        old_link = f"{moved_sheet_site}sheet/?faq=heel-press/{MOVED_ID}"
+        page.goto(old_link)
+        page.wait_for_selector(READY)
+        _save_offline(page)
+        context.set_offline(True)
+        page.goto("about:blank")
+        page.goto(old_link)
+        page.wait_for_selector(READY)
+        assert _names(page) == [NEW_NAME]
+        _moved_answer_is_shown(page, moved_sheet_site)
+        page.goto(f"{moved_sheet_site}exercises/{NEW_SLUG}/")
+        assert page.locator("h1").inner_text() == NEW_NAME
+    finally:
+        context.close()
 
 
 def test_unknown_exercise_and_entry_show_as_such(

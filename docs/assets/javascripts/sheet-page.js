@@ -115,8 +115,8 @@
     var tools = article.querySelector(".sheet-tools");
     var groups = parse(window.location.search);
     status.tabIndex = -1;
-    var pending = groups.length;
     var loaded = [];
+    var siteRoot = new URL(root, window.location.href);
 
     function say(text) {
       status.textContent = "";
@@ -447,6 +447,148 @@
       }
     }
 
+    function found(g, exercise) {
+      g.found = exercise;
+      if (exercise) {
+        g.slug = exercise.slug;
+        var at = (exercise.data.url || "").lastIndexOf("exercises/" + exercise.slug + "/");
+        if (at >= 0 && publishedRoot === null) {
+          publishedRoot = exercise.data.url.slice(0, at);
+        }
+        if (loaded.indexOf(exercise) < 0) {
+          loaded.push(exercise);
+        }
+      }
+    }
+
+    function fetched(slug) {
+      return resolve(slug).then(null, function () { return null; });
+    }
+
+    // One exercise of the sheet; shown at once unless one of its entries is not on it.
+    function load(g) {
+      g.asked = g.slug;
+      return fetched(g.slug).then(function (exercise) {
+        found(g, exercise);
+        if (!astray(g).length) {
+          renderGroup(g);
+          g.shown = true;
+        }
+      });
+    }
+
+    // The entries of `g` that its exercise does not hold under any of their ids.
+    function astray(g) {
+      return g.entries.filter(function (e) {
+        return !(g.found && entryOf(e.kind, e.id, g.found));
+      });
+    }
+
+    // `{slug, id}` of the new place of an entry the map lists under `page`, or null.
+    function newPlace(url, kind) {
+      var path = decodeURIComponent(url.pathname);
+      var from = decodeURIComponent(siteRoot.pathname);
+      var slug = path.indexOf(from) === 0 && slugOfPage(path.slice(from.length));
+      var anchor = decodeURIComponent(url.hash.slice(1));
+      var prefix = kind === "step" ? "step-" : "";
+      var id = anchor.indexOf(prefix) === 0 ? anchor.slice(prefix.length) : "";
+      return slug && ID.test(id) ? { slug: slug, id: id } : null;
+    }
+
+    // Where entry `e` of `g` went, if it moved: under the slug the sheet names (its page may be
+    // a redirect now) or the exercise's current one.
+    function movedTo(g, e) {
+      var anchor = (e.kind === "step" ? "step-" : "") + e.id;
+      var pages = [g.asked, g.slug].filter(function (slug, i, all) {
+        return ID.test(slug) && all.indexOf(slug) === i;
+      });
+      function ask(i) {
+        if (i >= pages.length || !window.movedAnchors) {
+          return Promise.resolve(null);
+        }
+        var page = "exercises/" + pages[i] + "/";
+        return window.movedAnchors.place(siteRoot, page, anchor).then(function (url) {
+          return (url && newPlace(url, e.kind)) || ask(i + 1);
+        });
+      }
+      return ask(0).then(null, function () { return null; });
+    }
+
+    function groupOf(slug) {
+      return groups.filter(function (g) { return g.found && g.slug === slug; })[0] || null;
+    }
+
+    // The entry of `move` joins the exercise it moved to, named there by its current id. An
+    // exercise not on the sheet joins it right after the one the entry left, with the entries
+    // that moved to it alone (not the whole exercise).
+    function land(move, exercises) {
+      var target = groupOf(move.to.slug);
+      var exercise = target ? target.found : exercises[move.to.slug];
+      var entry = exercise && entryOf(move.entry.kind, move.to.id, exercise);
+      if (!entry) {
+        return false;
+      }
+      target = target || groupOf(exercise.slug);
+      if (target === move.from) {
+        return false;
+      }
+      if (!target) {
+        target = { slug: exercise.slug, ex: false, entries: [], note: "", asked: exercise.slug };
+        found(target, exercise);
+        var after = move.from.joined || move.from;
+        groups.splice(groups.indexOf(after) + 1, 0, target);
+        target.item = element("li", "sheet-exercise");
+        list.insertBefore(target.item, after.item.nextSibling);
+        move.from.joined = target;
+      }
+      move.from.entries.splice(move.from.entries.indexOf(move.entry), 1);
+      move.from.left = true;
+      var there = target.entries.some(function (x) {
+        return x.kind === move.entry.kind && x.id === entry.id;
+      });
+      if (!there) {
+        target.entries.push({ kind: move.entry.kind, id: entry.id });
+      }
+      target.shown = false;
+      return true;
+    }
+
+    // Entries not on their exercise: the map of moved anchors is read for these alone. An
+    // exercise that only held entries that moved away leaves the sheet. Gives how many moved.
+    function relocate() {
+      var asks = [];
+      groups.forEach(function (g) {
+        astray(g).forEach(function (e) {
+          asks.push(movedTo(g, e).then(function (to) {
+            return to && { from: g, entry: e, to: to };
+          }));
+        });
+      });
+      if (!asks.length) {
+        return 0;
+      }
+      return Promise.all(asks).then(function (moves) {
+        moves = moves.filter(Boolean);
+        var exercises = {};
+        var wanted = moves.map(function (m) { return m.to.slug; }).filter(function (slug, i, all) {
+          return !groupOf(slug) && all.indexOf(slug) === i;
+        });
+        return Promise.all(wanted.map(function (slug) {
+          return fetched(slug).then(function (exercise) { exercises[slug] = exercise; });
+        })).then(function () {
+          var moved = moves.filter(function (m) { return land(m, exercises); }).length;
+          groups = groups.filter(function (g) {
+            var gone = g.left && !g.ex && !g.entries.length && !g.note;
+            if (gone) {
+              g.item.remove();
+            }
+            return !gone;
+          });
+          return moved;
+        });
+      });
+    }
+
     function done() {
       update(false);
       article.dataset.sheetState = "ready";
@@ -470,6 +612,12 @@
       var base = new URL(root, window.location.href);
       var urls = [window.location.pathname, new URL("sheet/", base).pathname];
       urls = urls.concat(assets(document).map(function (u) { return new URL(u, window.location.href).href; }));
+      // The sheet's own link may still name an entry's old place: offline, it lands through
+      // the map as it does online.
+      var map = window.movedAnchors && window.movedAnchors.fetched(siteRoot);
+      if (map) {
+        urls.push(map);
+      }
       loaded.forEach(function (found) {
         var page = new URL("exercises/" + found.slug + "/", base);
         urls.push(page.href, new URL("api/v1/exercises/" + found.slug + ".json", base).href);
@@ -529,27 +677,24 @@
     groups.forEach(function (g) {
       g.item = element("li", "sheet-exercise is-loading", "Loading " + g.slug + "…");
       list.appendChild(g.item);
-      resolve(g.slug).then(function (found) {
-        g.found = found;
-        if (found) {
-          g.slug = found.slug;
-          var at = (found.data.url || "").lastIndexOf("exercises/" + found.slug + "/");
-          if (at >= 0 && publishedRoot === null) {
-            publishedRoot = found.data.url.slice(0, at);
+    });
+    Promise.all(groups.map(load))
+      .then(relocate)
+      .then(null, function () { return 0; })
+      .then(function (moved) {
+        groups.forEach(function (g) {
+          if (!g.shown) {
+            renderGroup(g);
+            g.shown = true;
           }
-          loaded.push(found);
-        }
-        renderGroup(g);
-      }, function () {
-        g.found = null;
-        renderGroup(g);
-      }).then(function () {
-        pending -= 1;
-        if (!pending) {
-          done();
+        });
+        done();
+        if (moved) {
+          say((moved === 1 ? "An entry of this sheet has" : moved + " entries of this sheet have") +
+            " moved to another exercise since the sheet was made: each is shown under the" +
+            " exercise it moved to, and the sheet's address names its new place.");
         }
       });
-    });
   }
 
   function start() {
