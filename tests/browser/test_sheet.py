@@ -12,10 +12,10 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from build_tools.render.markup import plain
@@ -392,7 +392,7 @@ def test_reorder_remove_and_note_by_keyboard_update_the_address(
     assert ("note", "heel-press/hold 30 s") in _query(page)
 
 
-def test_without_javascript_the_sheet_says_what_it_holds_and_adds_are_links(
+def test_without_javascript_the_sheet_says_what_to_do_and_adds_are_links(
     browser: Browser, sheet_site: tuple[str, list[str]]
 ) -> None:
     base, _ = sheet_site
@@ -403,14 +403,111 @@ def test_without_javascript_the_sheet_says_what_it_holds_and_adds_are_links(
         add = page.locator(f"details#{ANSWERS[0]} a.sheet-add")
         assert add.get_attribute("href") == f"../../sheet/?faq=heel-press/{ANSWERS[0]}"
         assert page.locator("a.sheet-link").is_hidden()
-        page.goto(f"{base}sheet/?faq=heel-press/{ANSWERS[0]}")
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        response = page.goto(f"{base}sheet/?faq=heel-press/{ANSWERS[0]}")
+        assert response is not None
+        assert response.ok
         notice = page.locator(".sheet-noscript")
         assert notice.is_visible()
-        assert "not running this site's scripts" in notice.inner_text()
-        assert notice.locator("a").get_attribute("href") == "../exercises/"
+        said = " ".join(notice.inner_text().split())
+        assert "your browser is not running this site's scripts" in said
+        assert "What you can do:" in said
+        assert "“Copy as a list” and “Email the list”" in said
+        assert "every exercise page, with its steps and answers, works without scripts" in said
+        links = notice.locator("a")
+        assert links.count() == 1
+        assert links.inner_text() == "Exercises A–Z"
+        assert links.get_attribute("href") == "../exercises/"
+        # Nothing that needs a script shows: no tools, no empty list, no plain list.
         assert page.locator(".sheet-tools").is_hidden()
+        assert page.locator(".sheet-plain").is_hidden()
+        links.click()
+        page.wait_for_url(f"{base}exercises/")
+        assert page.locator("h1").inner_text() == "Exercises A–Z"
+        assert failed == []
     finally:
         context.close()
+
+
+NOTE = "<script>window.pwned = 1</script><b>3 × 30 s</b> & each side"
+
+
+def test_copy_as_a_list_gives_plain_links_and_the_note_as_typed(
+    browser: Browser, sheet_site: tuple[str, list[str]]
+) -> None:
+    base, slugs = sheet_site
+    other = next(s for s in slugs if s != "heel-press")
+    content = load_content(ROOT / "content", ROOT)
+    record = content.by_slug["heel-press"]
+    step = record.instructions[2]
+    answer = next(f for f in record.faq if f.id == ANSWERS[0])
+    context = browser.new_context(
+        viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"]
+    )
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        query = (
+            f"?ex=heel-press&faq=heel-press/{answer.id}&step=heel-press/{step.id}"
+            f"&note=heel-press/{quote(NOTE)}&ex={other}&faq={other}/not-an-answer"
+        )
+        _sheet(page, base, query)
+        other_name = _names(page)[1]
+        page.locator(".sheet-copy-list").click()
+        expect(page.locator(".sheet-status")).to_contain_text("Copied the sheet as a list")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == "\n".join(
+            [
+                "Exercise sheet",
+                "",
+                "Heel Press",
+                f"{SITE_URL}exercises/heel-press/",
+                f"- Step 3: {step.text}",
+                f"  {SITE_URL}exercises/heel-press/#step-{step.id}",
+                f"- {answer.question}",
+                f"  {SITE_URL}exercises/heel-press/#{answer.id}",
+                f"Note: {NOTE}",
+                "",
+                other_name,
+                f"{SITE_URL}exercises/{other}/",
+                "",
+            ]
+        )
+        # The same list to read, select and copy by hand, and to mail.
+        plain = page.locator(".sheet-plain")
+        plain.locator("summary").click()
+        assert page.locator(".sheet-plain-text").input_value() == copied
+        assert page.locator(".sheet-plain-text").get_attribute("readonly") is not None
+        mail = page.locator("a.sheet-email")
+        assert mail.inner_text() == "Email the list"
+        href = mail.get_attribute("href") or ""
+        assert href.startswith("mailto:?")
+        fields = dict(parse_qsl(href.removeprefix("mailto:?")))
+        assert fields == {"subject": "Exercise sheet", "body": copied.replace("\n", "\r\n")}
+        # A note edited on the sheet is in the list at once, still as typed.
+        page.locator(".sheet-note textarea").first.fill("hold <i>30 s</i>\nthen rest")
+        listed = page.locator(".sheet-plain-text").input_value()
+        assert "Note: hold <i>30 s</i>\nthen rest\n" in listed
+        assert page.locator(".sheet-list i, .sheet-list script, .sheet-list b").count() == 0
+        assert page.evaluate("window.pwned") is None
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_an_empty_sheet_offers_no_list(
+    context_page: Page, sheet_site: tuple[str, list[str]]
+) -> None:
+    base, _ = sheet_site
+    page = context_page
+    _sheet(page, base, "")
+    assert page.locator(".sheet-empty").is_visible()
+    for control in (".sheet-copy-list", "a.sheet-email", ".sheet-share", ".sheet-plain"):
+        assert page.locator(control).count() == 1, control
+        assert page.locator(control).is_hidden(), control
+    assert page.locator(".sheet-print").is_visible()
 
 
 def _handout(page: Page, base: str, slugs: list[str]) -> list[str]:

@@ -16,6 +16,7 @@
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var SVG = "http://www.w3.org/2000/svg";
   var CACHE_REPLY_TIMEOUT = 60000;
+  var LIST_TITLE = "Exercise sheet";
   var sheet = window.exerciseSheet;
   var parse = sheet.parse;
   var serialise = sheet.serialise;
@@ -117,6 +118,14 @@
     status.tabIndex = -1;
     var loaded = [];
     var siteRoot = new URL(root, window.location.href);
+    var ready = false;
+    var plain = {
+      copy: article.querySelector(".sheet-copy-list"),
+      email: article.querySelector(".sheet-email"),
+      share: article.querySelector(".sheet-share"),
+      box: article.querySelector(".sheet-plain"),
+      text: article.querySelector(".sheet-plain-text")
+    };
 
     function say(text) {
       status.textContent = "";
@@ -130,6 +139,9 @@
         store(query);
       }
       empty.hidden = groups.length > 0;
+      if (ready) {
+        showList();
+      }
     }
 
     function jsonUrl(slug) {
@@ -589,10 +601,92 @@
       });
     }
 
+    // The steps (in the exercise's order) and the answers (in the sheet's) chosen in `g`, as
+    // the plain list names them.
+    function chosen(g) {
+      if (!g.found) {
+        return [];
+      }
+      var picked = {};
+      var answers = [];
+      g.entries.forEach(function (e) {
+        var entry = entryOf(e.kind, e.id, g.found);
+        if (entry && e.kind === "step") {
+          picked[entry.id] = true;
+        } else if (entry) {
+          answers.push({ label: entry.question, url: entry.url });
+        }
+      });
+      var steps = [];
+      (g.found.data.instructions || []).forEach(function (step, i) {
+        if (picked[step.id]) {
+          steps.push({ label: "Step " + (i + 1) + ": " + step.text, url: step.url });
+        }
+      });
+      return steps.concat(answers);
+    }
+
+    // The sheet as plain text, for a reader whose browser runs no script and for a message:
+    // each exercise's name and page, each chosen entry and its deep link (the published
+    // addresses, as the QR codes hold them), and the note as typed. Text, never markup.
+    function plainList() {
+      var lines = ["Exercise sheet"];
+      groups.forEach(function (g) {
+        var data = g.found && g.found.data;
+        lines.push("", data ? data.name : "Unknown exercise “" + g.slug + "”");
+        if (data) {
+          lines.push(published(data.url));
+        }
+        chosen(g).forEach(function (c) {
+          lines.push("- " + c.label, "  " + published(c.url));
+        });
+        if (g.note) {
+          lines.push("Note: " + g.note);
+        }
+      });
+      return lines.join("\n") + "\n";
+    }
+
+    function showList() {
+      var text = plainList();
+      var some = groups.length > 0;
+      plain.text.value = text;
+      plain.box.hidden = !some;
+      plain.copy.hidden = !some;
+      plain.share.hidden = !some || typeof navigator.share !== "function";
+      plain.email.hidden = !some;
+      // RFC 6068: a line break in a mailto body is CRLF.
+      plain.email.href = "mailto:?subject=" + encodeURIComponent(LIST_TITLE) + "&body=" +
+        encodeURIComponent(text.replace(/\n/g, "\r\n"));
+    }
+
+    function copyList() {
+      var text = plainList();
+      var copied = navigator.clipboard && window.isSecureContext
+        ? navigator.clipboard.writeText(text)
+        : Promise.reject(new Error("no clipboard"));
+      copied.then(function () {
+        say("Copied the sheet as a list, with a plain link for each exercise and answer.");
+      }, function () {
+        plain.box.open = true;
+        plain.text.focus();
+        plain.text.select();
+        say("Could not copy the list: it is in the box below, selected, to copy from there.");
+      });
+    }
+
     function done() {
       update(false);
       article.dataset.sheetState = "ready";
       tools.hidden = false;
+      ready = true;
+      showList();
+      plain.copy.addEventListener("click", copyList);
+      plain.share.addEventListener("click", function () {
+        navigator.share({ title: LIST_TITLE, text: plainList() }).catch(function () {
+          // The reader closed the share sheet: nothing to say.
+        });
+      });
       var offline = article.querySelector(".sheet-offline");
       if ("serviceWorker" in navigator && window.caches && groups.length) {
         offline.hidden = false;
