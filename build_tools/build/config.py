@@ -32,6 +32,9 @@ class SiteConfig:
     """The theme's `custom_dir`, if any."""
     nav_titles: Mapping[str, str] = field(default_factory=dict)
     """The navigation's title of each page, by its source (`editors/index.md`)."""
+    stylesheets: tuple[str, ...] = ()
+    """The site's own stylesheets, below `docs_dir`, in the order the site's one stylesheet
+    (`site/stylesheet.py`) holds them after the theme's."""
     show_drafts: bool = False
     """Make the drafts' pages too, marked as drafts: what `mkdocs serve` shows their editors."""
 
@@ -114,5 +117,6 @@ def site_config(
         hosting_templates_dir=root / options.get("hosting_templates_dir", "templates/hosting"),
         theme_overrides=root / custom if custom else None,
         nav_titles=nav_titles(settings.get("nav")),
+        stylesheets=tuple(str(name) for name in options.get("stylesheets", ())),
         show_drafts=show_drafts,
     )

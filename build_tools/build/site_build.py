@@ -40,6 +40,7 @@ from ..site.catalog import written_page_entries
 from ..site.history import record_history
 from ..site.host_files import write_host_config, write_redirect_pages, write_tombstone_pages
 from ..site.reader import PageFacts, SiteReader
+from ..site.stylesheet import Names, own_scripts, site_stylesheet
 from ..source.load import Content, display_path
 from . import mirror, staging
 from .config import SiteConfig
@@ -379,6 +380,7 @@ class SiteBuild:
             **self.api_files(),
             **media_files(exercises, self.config.content_dir, self.media_store),
             **moved_anchor_files(exercises),
+            **site_stylesheet(built, self.config.docs_dir, self.config.stylesheets),
         }
         self.writer.write(built, outputs, dirty=self.dirty)
         if self.mirrors:
@@ -390,6 +392,12 @@ class SiteBuild:
         # Pages not read as they were written (the 404 page, the redirect pages) are read now.
         site = self.reader.site(built)
         timings.lap("Page checks done after the last page")
+        # Written whole above, so that every link to it resolves; now that every page has been
+        # read, without the theme's rules none of them can match.
+        ids = frozenset().union(*(facts.ids for facts in site.pages.values()))
+        names = Names.of(site.styled, ids, own_scripts(self.config.docs_dir))
+        sheet = site_stylesheet(built, self.config.docs_dir, self.config.stylesheets, names)
+        self.writer.write(built, sheet, dirty=self.dirty)
         write_host_config(
             built,
             exercises,

@@ -57,7 +57,7 @@ def _missing_fragment(site: BuiltSite, ref: Ref) -> PageFacts | None:
 @site_check(
     "H105",
     "link to an anchor the page does not have",
-    example="site/exercises/heel-press/index.html:86:164: H105 link '#step-lengthen-calf' leads to "
+    example="site/exercises/heel-press/index.html:85:164: H105 link '#step-lengthen-calf' leads to "
     "no element with id 'step-lengthen-calf'",
 )
 def fragments_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:

@@ -136,7 +136,7 @@ def _section_name(section: str | None) -> str:
 @page_check(
     "H102",
     "record text missing, repeated or misplaced",
-    example="site/exercises/heel-press/index.html:100:1: H102 tips[5] appears 2 times on the page",
+    example="site/exercises/heel-press/index.html:99:1: H102 tips[5] appears 2 times on the page",
 )
 def texts_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Finding]:
     """What it catches: a summary, description paragraph, step, tip, question or answer of a
@@ -190,7 +190,7 @@ def anchors(exercise: Exercise) -> Iterator[tuple[Path, str]]:
 @page_check(
     "H103",
     "declared anchor missing or repeated",
-    example="site/exercises/heel-press/index.html:133:1: H103 anchor '#heel-lift' (faq[3].id)"
+    example="site/exercises/heel-press/index.html:132:1: H103 anchor '#heel-lift' (faq[3].id)"
     " is on 2 elements",
 )
 def anchors_once(exercise: Exercise, page: BuiltPage | None) -> Iterator[Finding]:

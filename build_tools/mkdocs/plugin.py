@@ -46,6 +46,8 @@ class ExercisesConfig(base.Config):
     """Folder of the Jinja templates that render a record."""
     hosting_templates_dir = opt.Dir(exists=True, default="templates/hosting")
     """Folder of the templates of host configuration (nginx)."""
+    stylesheets = opt.ListOfItems(opt.Type(str), default=[])
+    """The site's own stylesheets, held after the theme's in its one (site/stylesheet.py)."""
 
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):

@@ -190,6 +190,9 @@ class PageFacts:
     """`'sha256-…'` of each inline script the browser would run."""
     findings: tuple[Diagnostic, ...] = ()
     """What the checks of this page alone found (see `checks.run.page_checker`)."""
+    styled: frozenset[str] = frozenset()
+    """The classes and the element names the page holds, `.class` and `element`: what a
+    selector of the site's stylesheet can match here (see `site.stylesheet`)."""
     stamp: tuple[int, int] | None = None
     """Size and modification time of the file once written: a later build may keep these
     facts while the file is unchanged."""
@@ -211,6 +214,23 @@ def links(page: BuiltPage, addresses: Addresses) -> Iterator[tuple[etree._Elemen
             yield element, url, ref
 
 
+_CLASS_ATTRIBUTE = re.compile(rb'\sclass="([^"]*)"')
+_START_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9-]*)")
+_SAME_STYLED: dict[frozenset[str], frozenset[str]] = {}
+
+
+def styled(source: bytes) -> frozenset[str]:
+    """`.class` for each class and the lowercase name of each element of a page's source: read
+    from the bytes, not the tree, as a page holds hundreds of elements. Pages of one kind hold
+    the same, and keep one set between them."""
+    found = {
+        "." + name for value in _CLASS_ATTRIBUTE.findall(source) for name in value.decode().split()
+    }
+    found.update(tag.decode().lower() for tag in _START_TAG.findall(source))
+    names = frozenset(found)
+    return _SAME_STYLED.setdefault(names, names)
+
+
 def page_facts(page: BuiltPage, addresses: Addresses, findings: Iterable[Diagnostic]) -> PageFacts:
     # A page repeats many addresses (the sidebar, the header): each is resolved once.
     written = dict.fromkeys((url, element.tag == "a") for element, url in _addresses(page))
@@ -224,6 +244,7 @@ def page_facts(page: BuiltPage, addresses: Addresses, findings: Iterable[Diagnos
         tuple(refs),
         frozenset(script_hashes(page.inline_scripts())),
         tuple(findings),
+        styled(page.source),
     )
 
 
@@ -264,6 +285,11 @@ class BuiltSite:
 
     def links(self, page: BuiltPage) -> Iterator[tuple[etree._Element, str, Ref]]:
         return links(page, self.addresses)
+
+    @cached_property
+    def styled(self) -> frozenset[str]:
+        """The classes (`.class`) and element names any page of the site holds."""
+        return frozenset().union(*(facts.styled for facts in self.pages.values()))
 
     @property
     def scripts(self) -> list[str]:
