@@ -6,14 +6,21 @@ Real MkDocs builds of a copy of the project, with pictures made by Pillow now.""
 from __future__ import annotations
 
 import io
+import json
 import os
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from lxml import html as lxml_html
 from PIL import Image
 
-from build_tools.media.derive import WIDTHS, media_files, media_urls, shown_media, widths
+from build_tools.build.config import read_config
+from build_tools.build.site_build import SiteBuild
+from build_tools.media import derive
+from build_tools.media.derive import WIDTHS, media_files, media_urls, record_media, widths
+from build_tools.model import Exercise
 from build_tools.source.load import load_content
 from build_tools.speed.media_cache import DiskDerivatives
 
@@ -192,13 +199,14 @@ def test_the_store_keeps_derivatives_by_content_and_the_core_needs_none(project:
     add_media(project)
     content = load_content(project / "content", project)
     store = CountingStore(project / ".cache" / "media")
-    first = media_files(content.exercises, content.folder, store)
+    media = [record_media(e, content.folder) for e in content.exercises]
+    first = media_files(media, store)
     assert len(store.made) == len([p for p in first if not p.endswith(".webm")])
     store.made.clear()
-    again = media_files(content.exercises, content.folder, store)
+    again = media_files(media, store)
     assert store.made == []  # nothing encoded again
     assert again == first
-    assert media_files(content.exercises, content.folder) == first  # and without any store
+    assert media_files(media) == first  # and without any store
 
 
 def test_a_changed_picture_is_never_served_stale(tmp_path: Path) -> None:
@@ -236,7 +244,8 @@ def test_media_urls_give_other_apps_absolute_addresses(project: Path) -> None:
     add_media(project)
     content = load_content(project / "content", project)
     (exercise,) = content.exercises
-    listed = media_urls(exercise, content.folder, SITE_URL)
+    shown = record_media(exercise, content.folder).shown
+    listed = media_urls(shown, SITE_URL)
     assert [item["kind"] for item in listed] == ["photo", "line-art", "video", "illustration"]
     photo = listed[0]
     assert photo["alt"] == ALT["photo"]
@@ -253,9 +262,46 @@ def test_media_urls_give_other_apps_absolute_addresses(project: Path) -> None:
     assert str(photo["url"]).startswith(SITE_URL + "media/heel-press/setup-")
     assert listed[2]["type"] == "video/webm"
     assert str(listed[2]["poster"]).endswith("-640.jpg")
-    shown = shown_media(exercise, content.folder)
     assert shown.setup is not None
     assert shown.setup.media.kind == "photo"
+
+
+def test_a_build_reads_each_records_media_once_and_every_output_shows_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every step of one build (the page, its meta, the API, the published files), run in this
+    process: the record's files are read and hashed once (the checks read them on their own,
+    in the check stage), and the page's setup picture, its og:image and the API's URL of it
+    are one file the build wrote."""
+    project = copy_project(tmp_path / "project")
+    add_media(project)
+    reads: Counter[str] = Counter()
+    read_files = derive.record_files
+
+    def counted(exercise: Exercise, content_dir: Path) -> object:
+        reads[exercise.slug] += 1
+        return read_files(exercise, content_dir)
+
+    monkeypatch.setattr(derive, "record_files", counted)
+    build = SiteBuild(read_config(project))
+    assert build.prepare() == ()
+    (page,) = [p for p in build.pages if p.slug == "heel-press"]
+    meta = build.meta(page)
+    built = tmp_path / "built"
+    built.mkdir()
+    build.finish(built)
+    assert reads == {"heel-press": 1}
+
+    page_url = urljoin(SITE_URL, PAGE)
+    (img,) = lxml_html.fromstring(page.html).cssselect(f'img[alt="{ALT["photo"]}"]')
+    document = json.loads((built / "api" / "v1" / "exercises" / "heel-press.json").read_text())
+    shown = {
+        "page": urljoin(page_url, img.get("src")),
+        "og:image": meta["og_image"],
+        "api": document["media"][0]["url"],
+    }
+    assert len(set(shown.values())) == 1, shown
+    assert (built / shown["api"].removeprefix(SITE_URL)).is_file()
 
 
 def test_the_json_api_gives_each_picture_with_files_the_site_has(media_site: BuiltSite) -> None:

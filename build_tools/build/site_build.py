@@ -25,7 +25,7 @@ from ..addresses import HOME_FILE, absolute, base_of, file_of
 from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
 from ..diagnostics import Diagnostic, Severity, has_errors
-from ..media.derive import DerivativeStore, media_files, media_urls, shown_media
+from ..media.derive import DerivativeStore, RecordMedia, media_files, media_urls
 from ..memo import FRESH, Memo, Same
 from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
@@ -226,6 +226,12 @@ class SiteBuild:
         return self.result.content
 
     @property
+    def media(self) -> Mapping[str, RecordMedia]:
+        """Each record's media as this build read them (`Result.media`), by slug."""
+        assert self.result is not None
+        return self.result.media
+
+    @property
     def pages(self) -> tuple[Page, ...]:
         """Our pages, for the generator."""
         assert self.site is not None
@@ -266,7 +272,7 @@ class SiteBuild:
             meta["structured_data"] = json_ld(graph)
             # Relative, as every link of the page: it reads the same under any address.
             meta["alternate_json"] = base_of(page.url) + api.exercise_path(exercise.slug)
-            setup = shown_media(exercise, self.config.content_dir).setup
+            setup = self.media[exercise.slug].shown.setup
             if setup is not None:
                 # The largest fallback: link previews take JPEG and PNG, not always WebP.
                 meta["og_image"] = str(escape(absolute(self.config.site_url, setup.src.path)))
@@ -377,7 +383,7 @@ class SiteBuild:
             **search_files(entries, self.memo),
             **self.site.data_files,
             **self.api_files(),
-            **media_files(exercises, self.config.content_dir, self.media_store),
+            **media_files((self.media[e.slug] for e in exercises), self.media_store),
             **moved_anchor_files(exercises),
         }
         self.writer.write(built, outputs, dirty=self.dirty)
@@ -416,7 +422,7 @@ class SiteBuild:
         dates = {slug: history.dates[path.resolve()] for slug, path in paths.items()}
         config = (self.config.site_url, self.config.site_name)
         media = {
-            e.slug: media_urls(e, self.config.content_dir, self.config.site_url)
+            e.slug: media_urls(self.media[e.slug].shown, self.config.site_url)
             for e in content.exercises
             if e.media
         }
