@@ -4,7 +4,6 @@ tests/fixtures/wger/) into a temporary project."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -15,16 +14,9 @@ from build_tools.cli.main import main
 from build_tools.imports.text import convert, escape
 
 from .conftest import FIXTURES
+from .imported import assert_passes_check_listing_its_drafts, assert_refused, files, record
 
 SAMPLE = FIXTURES / "wger"
-
-
-def files(project: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
-
-
-def record(project: Path, slug: str) -> dict:
-    return yaml.safe_load((project / "content" / f"{slug}.yaml").read_text())
 
 
 def run_import(project: Path, *extra: str, path: Path = SAMPLE) -> int:
@@ -230,29 +222,14 @@ def test_bad_input_is_located_and_nothing_is_written(
     folder.mkdir()
     shutil.copy(SAMPLE / "page-1.json", folder / "a-good-page.json")
     (folder / "page.json").write_text(page)
-    before = files(project)
-    assert run_import(project, path=folder) == 1
-    captured = capsys.readouterr()
-    assert re.search(expected, captured.err), captured.err
-    assert "nothing was written" in captured.err
-    assert "Traceback" not in captured.err
-    assert files(project) == before
+    assert_refused(project, capsys, lambda: run_import(project, path=folder), expected)
 
 
 def test_the_imported_project_passes_check_listing_its_drafts(
     imported: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     project, _ = imported
-    capsys.readouterr()
-    status = main(["check", "--root", str(project)])
-    out = capsys.readouterr().out
-    codes = set(re.findall(r"^\S+:\d+:\d+: ([A-Z]\d{3}) ", out, re.MULTILINE))
-    assert status == 0, out
-    assert "D001" in codes, out
-    # Every record is a draft: what each lacks and its findings are told as notes, never failing.
-    main(["check", "--root", str(project), "--format", "json"])
-    told = json.loads(capsys.readouterr().out)
-    assert {d["severity"] for d in told} == {"note"}
+    assert_passes_check_listing_its_drafts(project, capsys)
 
 
 def test_escape_keeps_plain_text_literal() -> None:
