@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,7 +24,7 @@ from markupsafe import escape
 from ..addresses import HOME_FILE, absolute, base_of, file_of
 from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
-from ..diagnostics import Diagnostic, Severity, has_errors
+from ..diagnostics import Diagnostic, Severity, has_errors, summary
 from ..media.derive import DerivativeStore, RecordMedia, media_files, media_urls
 from ..memo import FRESH, Memo, Same
 from ..model import Exercise, Vocabulary
@@ -98,6 +98,30 @@ def rebuild_failed(error: Exception, *, told: bool) -> str:
     when `told`): the server goes on serving the published site, never a half-built one."""
     why = "" if told else f": {type(error).__name__}: {error}"
     return f"The build failed{why}; the last site that passed every check is still served"
+
+
+def build_notes(result: Result) -> tuple[str, ...]:
+    """What a build says of its records besides the findings, a line each: the drafts it left
+    out (`check` lists each with what it lacks, the build only counts them) and how many
+    findings the records waive."""
+    waived = len(result.waived)
+    told = [drafts_line(result.diagnostics)]
+    told.append(f"Findings waived by the records: {waived}" if waived else None)
+    return tuple(line for line in told if line)
+
+
+def site_failure(
+    found: Sequence[Diagnostic], logged: Mapping[str, int], *, strict: bool
+) -> str | None:
+    """Why a build fails whose generator logged `logged` records by level name (`ERROR`, …)
+    while it wrote the site, the built-site findings `found` among them; None when it passes."""
+    errors = logged.get("ERROR", 0) + logged.get("CRITICAL", 0)
+    warnings = logged.get("WARNING", 0)
+    if not errors and not (strict and warnings):
+        return None
+    if has_errors(found):
+        return f"site check failed: {summary(found)}"
+    return f"{errors} errors and {warnings} warnings logged during the build"
 
 
 @dataclass
@@ -206,10 +230,12 @@ class SiteBuild:
         # A build tells of its drafts in one line (`drafts_line`); `check` lists each.
         return tuple(d for d in result.diagnostics if d.severity is not Severity.NOTE)
 
-    @property
-    def drafts_line(self) -> str | None:
-        assert self.result is not None
-        return drafts_line(self.result.diagnostics)
+    def content_failure(self, shown: Sequence[Diagnostic]) -> str | None:
+        """Why no page is ready after `prepare`, whose findings the face showed as `shown`
+        (escalated under `--strict`), or None when the generator may run."""
+        if has_errors(shown) or self.site is None:
+            return self.failed(f"content check failed: {summary(shown, self.waived)}")
+        return None
 
     @property
     def waived(self) -> int:
@@ -217,8 +243,10 @@ class SiteBuild:
         return len(self.result.waived) if self.result is not None else 0
 
     @property
-    def waived_line(self) -> str | None:
-        return f"Findings waived by the records: {self.waived}" if self.waived else None
+    def notes(self) -> tuple[str, ...]:
+        """What the build says of its drafts and waivers once the pages are ready."""
+        assert self.result is not None
+        return build_notes(self.result)
 
     @property
     def content(self) -> Content:
