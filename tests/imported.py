@@ -1,5 +1,6 @@
 """What the import tests read of a project after `python -m build_tools import`: its content
-files, a record, an import refused, and `check` on the whole of it."""
+files, a record, an import refused, and `check` on the whole of it; and what the sources call
+their terms."""
 
 from __future__ import annotations
 
@@ -13,6 +14,26 @@ import pytest
 import yaml
 
 from build_tools.cli.main import main
+
+# wger's muscles as its API names them (`name`, `name_en`): wger/exercises/fixtures/muscles.json.
+WGER_MUSCLES = [
+    ("Biceps brachii", "Biceps"),
+    ("Anterior deltoid", "Shoulders"),
+    ("Serratus anterior", ""),
+    ("Pectoralis major", "Chest"),
+    ("Triceps brachii", "Triceps"),
+    ("Rectus abdominis", "Abs"),
+    ("Gastrocnemius", "Calves"),
+    ("Gluteus maximus", "Glutes"),
+    ("Trapezius", ""),
+    ("Quadriceps femoris", "Quads"),
+    ("Biceps femoris", "Hamstrings"),
+    ("Latissimus dorsi", "Lats"),
+    ("Brachialis", ""),
+    ("Obliquus externus abdominis", ""),
+    ("Soleus", ""),
+    ("Erector spinae", "Lower back"),
+]
 
 
 def files(project: Path) -> dict[Path, bytes]:

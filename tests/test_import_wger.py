@@ -11,10 +11,20 @@ import pytest
 import yaml
 
 from build_tools.cli.main import main
+from build_tools.imports import wger
+from build_tools.imports.source import SourceTerm
 from build_tools.imports.text import convert, escape
+from build_tools.imports.vocabulary import TermMap
 
-from .conftest import FIXTURES
-from .imported import assert_passes_check_listing_its_drafts, assert_refused, files, record
+from .bench.real_text import WGER_MUSCLES as REAL_TEXT_MUSCLES
+from .conftest import FIXTURES, ROOT
+from .imported import (
+    WGER_MUSCLES,
+    assert_passes_check_listing_its_drafts,
+    assert_refused,
+    files,
+    record,
+)
 
 SAMPLE = FIXTURES / "wger"
 
@@ -230,6 +240,18 @@ def test_the_imported_project_passes_check_listing_its_drafts(
 ) -> None:
     project, _ = imported
     assert_passes_check_listing_its_drafts(project, capsys)
+
+
+def test_wgers_muscles_get_the_ids_the_real_text_bench_gives_them() -> None:
+    """The bench maps wger's muscles onto our ids itself (it reads wger's dump, not its API);
+    the import gives each the same id: the external obliques, which wger names only in Latin,
+    are the reader's `obliques` by the Latin alias, as no new term."""
+    terms = yaml.safe_load((ROOT / "content" / "vocabulary" / "terms.yaml").read_text())
+    muscles = TermMap(terms, wger.TABLES)
+    for key, (name, name_en) in enumerate(WGER_MUSCLES, start=1):
+        term = SourceTerm(str(key), tuple(n for n in (name_en, name) if n))
+        assert muscles.ids("muscles", term) == (REAL_TEXT_MUSCLES[key],), name
+    assert {t.id for t in muscles.added} == {"serratus-anterior", "brachialis"}
 
 
 def test_escape_keeps_plain_text_literal() -> None:

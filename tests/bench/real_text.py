@@ -63,12 +63,11 @@ WGER_EQUIPMENT: dict[int, str] = {
     11: "resistance-band",
     12: "cable",
 }
-# Terms of wger that our vocabulary lacks, named and aliased as wger names them.
+# Terms of wger that our vocabulary lacks, under the ids the wger import gives them.
 WGER_NEW_TERMS: dict[str, dict[str, dict[str, Any]]] = {
     "muscles": {
         "serratus-anterior": {"name": "Serratus anterior", "aliases": ["serratus anterior"]},
         "brachialis": {"name": "Brachialis", "aliases": ["brachialis"]},
-        "obliques": {"name": "Obliques", "aliases": ["obliques", "obliquus externus abdominis"]},
     },
     "equipment": {
         "gym-mat": {"name": "Gym mat", "aliases": ["gym mat"], "mentions": ["mat"]},
