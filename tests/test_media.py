@@ -21,6 +21,7 @@ from build_tools.build.site_build import SiteBuild
 from build_tools.media import derive
 from build_tools.media.derive import WIDTHS, media_files, media_urls, record_media, widths
 from build_tools.model import Exercise
+from build_tools.site.reader import Addresses, read_site
 from build_tools.source.load import load_content
 from build_tools.speed.media_cache import DiskDerivatives
 
@@ -264,6 +265,27 @@ def test_media_urls_give_other_apps_absolute_addresses(project: Path) -> None:
     assert str(listed[2]["poster"]).endswith("-640.jpg")
     assert shown.setup is not None
     assert shown.setup.media.kind == "photo"
+
+
+def test_the_link_check_follows_every_size_and_poster_the_page_names(
+    media_site: BuiltSite, page: lxml_html.HtmlElement
+) -> None:
+    """Each address of the page's `srcset`s and its video's poster is a link the built-site
+    checks follow (H104 would find it missing), and leads to a file the build wrote."""
+    site = read_site(media_site.path, "site", {}, SITE_URL)
+    uri = PAGE + "index.html"
+    followed = site.pages[uri].refs
+    sets = [e.get("srcset") for e in page.cssselect("img[srcset], source[srcset]")]
+    named = [url for listed in sets for url, _ in srcset(listed)]
+    named += [video.get("poster") for video in page.cssselect("video[poster]")]
+    assert len(sets) == 6  # three pictures, each in WebP and its fallback
+    assert len(named) > len(sets), named
+    addresses = Addresses(SITE_URL)
+    for url in named:
+        ref = addresses.ref(uri, url, anchor=False)
+        assert ref in followed, url
+        assert ref is not None
+        assert site.target(ref) is not None, url
 
 
 def test_a_build_reads_each_records_media_once_and_every_output_shows_the_same_file(
