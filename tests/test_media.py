@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,14 +20,22 @@ from PIL import Image
 from build_tools.build.config import read_config
 from build_tools.build.site_build import SiteBuild
 from build_tools.media import derive
-from build_tools.media.derive import WIDTHS, media_files, media_urls, record_media, widths
+from build_tools.media.derive import (
+    WIDTHS,
+    ShownVideo,
+    media_files,
+    media_urls,
+    record_media,
+    widths,
+)
 from build_tools.model import Exercise
 from build_tools.site.reader import Addresses, read_site
 from build_tools.source.load import load_content
 from build_tools.speed.media_cache import DiskDerivatives
 
-from .conftest import BuiltSite, build_site, copy_project
-from .media_files import ALT, add_media
+from .conftest import BuiltSite, build_site, copy_project, mkdocs_build
+from .media_files import ALT, add_media, photo_like
+from .moves import NEW_SLUG, add_exercise
 
 PAGE = "exercises/heel-press/"
 SITE_URL = "https://exercises.example.org/"
@@ -208,6 +217,55 @@ def test_the_store_keeps_derivatives_by_content_and_the_core_needs_none(project:
     assert store.made == []  # nothing encoded again
     assert again == first
     assert media_files(media) == first  # and without any store
+
+
+def kept(cache: Path) -> set[str]:
+    return {path.name for path in cache.rglob("*") if path.is_file()}
+
+
+def sources(project: Path) -> dict[str, set[str]]:
+    """The digest of every picture each record's derivatives are made of, by slug."""
+    content = load_content(project / "content", project)
+    found: dict[str, set[str]] = {}
+    for exercise in content.exercises:
+        items = record_media(exercise, content.folder).shown.items
+        found[exercise.slug] = {
+            item.poster.digest if isinstance(item, ShownVideo) else item.digest for item in items
+        }
+    return found
+
+
+def test_a_published_build_prunes_the_derivatives_it_did_not_use_and_a_failed_one_none(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    add_media(project)
+    other = add_exercise(project)  # Heel Press's record, media and all, under another slug
+    media = project / "content" / "media"
+    shutil.copytree(media / "heel-press", media / NEW_SLUG)
+    photo_like(3000, 2000, seed=7).save(media / NEW_SLUG / "setup.jpg", quality=88)
+    site, cache = project / "site", project / ".cache" / "media"
+    build_site(project, site)
+    used = sources(project)
+    (own,) = used[NEW_SLUG] - used["heel-press"]  # its other pictures are Heel Press's too
+    first = kept(cache)
+    assert any(key.startswith(own) for key in first)
+    # The record goes, and the build fails: the cache stays as it was.
+    other.unlink()
+    shutil.rmtree(media / NEW_SLUG)
+    record = project / "content" / "heel-press.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("equipment: [wall,", "equipment: [wal,", 1), encoding="utf-8")
+    assert mkdocs_build(project, site).returncode == 1
+    assert kept(cache) == first
+    # Fixed, it publishes: the removed record's derivatives are gone, Heel Press's kept.
+    record.write_text(text, encoding="utf-8")
+    build_site(project, site)
+    last = kept(cache)
+    assert not any(key.startswith(own) for key in last)
+    assert last < first
+    for digest in used["heel-press"]:
+        assert any(key.startswith(digest) for key in last), digest
 
 
 def test_a_changed_picture_is_never_served_stale(tmp_path: Path) -> None:

@@ -519,6 +519,8 @@ class SiteBuild:
             self.staging = None
             log.info(f"Published the site to {self.site_dir}")
         self.writer.published()
+        if self.media_store is not None:
+            self.media_store.published()
         if self.session is not None and self._facts is not None:
             self.session.keep(self.config.site_url, self._facts)
 

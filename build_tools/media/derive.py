@@ -47,6 +47,9 @@ class DerivativeStore(Protocol):
 
     def put(self, key: str, data: bytes) -> None: ...
 
+    def published(self) -> None:
+        """The build published its site: what it did not ask for or put may go."""
+
 
 @dataclass(frozen=True)
 class Rendition:
