@@ -4,7 +4,6 @@ exercises) into a temporary project."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import yaml
 from build_tools.cli.main import main
 
 from .conftest import FIXTURES
+from .imported import assert_passes_check_listing_its_drafts, assert_refused, record
 
 
 def exercise(exercise_id: str, name: str, **fields: Any) -> dict[str, Any]:
@@ -59,14 +59,6 @@ def write(path: Path, data: Any) -> Path:
 
 def run_import(project: Path, source: Path) -> int:
     return main(["import", "free-exercise-db", str(source), "--root", str(project)])
-
-
-def record(project: Path, slug: str) -> dict[str, Any]:
-    return yaml.safe_load((project / "content" / f"{slug}.yaml").read_text())
-
-
-def files(project: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -208,26 +200,11 @@ def test_bad_input_is_located_and_nothing_is_written(
 ) -> None:
     source = tmp_path / "bad.json"
     source.write_text(text)
-    before = files(project)
-    assert run_import(project, source) == 1
-    err = capsys.readouterr().err
-    assert re.search(r"^bad\.json" + expected, err, re.MULTILINE), err
-    assert "nothing was written" in err
-    assert "Traceback" not in err
-    assert files(project) == before
+    assert_refused(project, capsys, lambda: run_import(project, source), r"^bad\.json" + expected)
 
 
 def test_the_committed_sample_imports_and_passes_check_listing_its_drafts(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_import(project, FIXTURES / "free-exercise-db" / "sample.json") == 0
-    capsys.readouterr()
-    status = main(["check", "--root", str(project)])
-    out = capsys.readouterr().out
-    codes = set(re.findall(r"^\S+:\d+:\d+: ([A-Z]\d{3}) ", out, re.MULTILINE))
-    assert status == 0, out
-    assert "D001" in codes, out
-    # Every record is a draft: what each lacks and its findings are told as notes, never failing.
-    main(["check", "--root", str(project), "--format", "json"])
-    told = json.loads(capsys.readouterr().out)
-    assert {d["severity"] for d in told} == {"note"}
+    assert_passes_check_listing_its_drafts(project, capsys)

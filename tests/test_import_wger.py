@@ -4,7 +4,6 @@ tests/fixtures/wger/) into a temporary project."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -12,19 +11,22 @@ import pytest
 import yaml
 
 from build_tools.cli.main import main
+from build_tools.imports import wger
+from build_tools.imports.source import SourceTerm
 from build_tools.imports.text import convert, escape
+from build_tools.imports.vocabulary import TermMap
 
-from .conftest import FIXTURES
+from .bench.real_text import WGER_MUSCLES as REAL_TEXT_MUSCLES
+from .conftest import FIXTURES, ROOT
+from .imported import (
+    WGER_MUSCLES,
+    assert_passes_check_listing_its_drafts,
+    assert_refused,
+    files,
+    record,
+)
 
 SAMPLE = FIXTURES / "wger"
-
-
-def files(project: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
-
-
-def record(project: Path, slug: str) -> dict:
-    return yaml.safe_load((project / "content" / f"{slug}.yaml").read_text())
 
 
 def run_import(project: Path, *extra: str, path: Path = SAMPLE) -> int:
@@ -230,29 +232,26 @@ def test_bad_input_is_located_and_nothing_is_written(
     folder.mkdir()
     shutil.copy(SAMPLE / "page-1.json", folder / "a-good-page.json")
     (folder / "page.json").write_text(page)
-    before = files(project)
-    assert run_import(project, path=folder) == 1
-    captured = capsys.readouterr()
-    assert re.search(expected, captured.err), captured.err
-    assert "nothing was written" in captured.err
-    assert "Traceback" not in captured.err
-    assert files(project) == before
+    assert_refused(project, capsys, lambda: run_import(project, path=folder), expected)
 
 
 def test_the_imported_project_passes_check_listing_its_drafts(
     imported: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     project, _ = imported
-    capsys.readouterr()
-    status = main(["check", "--root", str(project)])
-    out = capsys.readouterr().out
-    codes = set(re.findall(r"^\S+:\d+:\d+: ([A-Z]\d{3}) ", out, re.MULTILINE))
-    assert status == 0, out
-    assert "D001" in codes, out
-    # Every record is a draft: what each lacks and its findings are told as notes, never failing.
-    main(["check", "--root", str(project), "--format", "json"])
-    told = json.loads(capsys.readouterr().out)
-    assert {d["severity"] for d in told} == {"note"}
+    assert_passes_check_listing_its_drafts(project, capsys)
+
+
+def test_wgers_muscles_get_the_ids_the_real_text_bench_gives_them() -> None:
+    """The bench maps wger's muscles onto our ids itself (it reads wger's dump, not its API);
+    the import gives each the same id: the external obliques, which wger names only in Latin,
+    are the reader's `obliques` by the Latin alias, as no new term."""
+    terms = yaml.safe_load((ROOT / "content" / "vocabulary" / "terms.yaml").read_text())
+    muscles = TermMap(terms, wger.TABLES)
+    for key, (name, name_en) in enumerate(WGER_MUSCLES, start=1):
+        term = SourceTerm(str(key), tuple(n for n in (name_en, name) if n))
+        assert muscles.ids("muscles", term) == (REAL_TEXT_MUSCLES[key],), name
+    assert {t.id for t in muscles.added} == {"serratus-anterior", "brachialis"}
 
 
 def test_escape_keeps_plain_text_literal() -> None:

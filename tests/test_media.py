@@ -6,19 +6,36 @@ Real MkDocs builds of a copy of the project, with pictures made by Pillow now.""
 from __future__ import annotations
 
 import io
+import json
 import os
+import shutil
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from lxml import html as lxml_html
 from PIL import Image
 
-from build_tools.media.derive import WIDTHS, media_files, media_urls, shown_media, widths
+from build_tools.build.config import read_config
+from build_tools.build.site_build import SiteBuild
+from build_tools.media import derive
+from build_tools.media.derive import (
+    WIDTHS,
+    ShownVideo,
+    media_files,
+    media_urls,
+    record_media,
+    widths,
+)
+from build_tools.model import Exercise
+from build_tools.site.reader import Addresses, read_site
 from build_tools.source.load import load_content
 from build_tools.speed.media_cache import DiskDerivatives
 
-from .conftest import BuiltSite, build_site, copy_project
-from .media_files import ALT, add_media
+from .conftest import BuiltSite, build_site, copy_project, mkdocs_build
+from .media_files import ALT, add_media, photo_like
+from .moves import NEW_SLUG, add_exercise
 
 PAGE = "exercises/heel-press/"
 SITE_URL = "https://exercises.example.org/"
@@ -192,13 +209,63 @@ def test_the_store_keeps_derivatives_by_content_and_the_core_needs_none(project:
     add_media(project)
     content = load_content(project / "content", project)
     store = CountingStore(project / ".cache" / "media")
-    first = media_files(content.exercises, content.folder, store)
+    media = [record_media(e, content.folder) for e in content.exercises]
+    first = media_files(media, store)
     assert len(store.made) == len([p for p in first if not p.endswith(".webm")])
     store.made.clear()
-    again = media_files(content.exercises, content.folder, store)
+    again = media_files(media, store)
     assert store.made == []  # nothing encoded again
     assert again == first
-    assert media_files(content.exercises, content.folder) == first  # and without any store
+    assert media_files(media) == first  # and without any store
+
+
+def kept(cache: Path) -> set[str]:
+    return {path.name for path in cache.rglob("*") if path.is_file()}
+
+
+def sources(project: Path) -> dict[str, set[str]]:
+    """The digest of every picture each record's derivatives are made of, by slug."""
+    content = load_content(project / "content", project)
+    found: dict[str, set[str]] = {}
+    for exercise in content.exercises:
+        items = record_media(exercise, content.folder).shown.items
+        found[exercise.slug] = {
+            item.poster.digest if isinstance(item, ShownVideo) else item.digest for item in items
+        }
+    return found
+
+
+def test_a_published_build_prunes_the_derivatives_it_did_not_use_and_a_failed_one_none(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    add_media(project)
+    other = add_exercise(project)  # Heel Press's record, media and all, under another slug
+    media = project / "content" / "media"
+    shutil.copytree(media / "heel-press", media / NEW_SLUG)
+    photo_like(3000, 2000, seed=7).save(media / NEW_SLUG / "setup.jpg", quality=88)
+    site, cache = project / "site", project / ".cache" / "media"
+    build_site(project, site)
+    used = sources(project)
+    (own,) = used[NEW_SLUG] - used["heel-press"]  # its other pictures are Heel Press's too
+    first = kept(cache)
+    assert any(key.startswith(own) for key in first)
+    # The record goes, and the build fails: the cache stays as it was.
+    other.unlink()
+    shutil.rmtree(media / NEW_SLUG)
+    record = project / "content" / "heel-press.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("equipment: [wall,", "equipment: [wal,", 1), encoding="utf-8")
+    assert mkdocs_build(project, site).returncode == 1
+    assert kept(cache) == first
+    # Fixed, it publishes: the removed record's derivatives are gone, Heel Press's kept.
+    record.write_text(text, encoding="utf-8")
+    build_site(project, site)
+    last = kept(cache)
+    assert not any(key.startswith(own) for key in last)
+    assert last < first
+    for digest in used["heel-press"]:
+        assert any(key.startswith(digest) for key in last), digest
 
 
 def test_a_changed_picture_is_never_served_stale(tmp_path: Path) -> None:
@@ -236,7 +303,8 @@ def test_media_urls_give_other_apps_absolute_addresses(project: Path) -> None:
     add_media(project)
     content = load_content(project / "content", project)
     (exercise,) = content.exercises
-    listed = media_urls(exercise, content.folder, SITE_URL)
+    shown = record_media(exercise, content.folder).shown
+    listed = media_urls(shown, SITE_URL)
     assert [item["kind"] for item in listed] == ["photo", "line-art", "video", "illustration"]
     photo = listed[0]
     assert photo["alt"] == ALT["photo"]
@@ -253,9 +321,67 @@ def test_media_urls_give_other_apps_absolute_addresses(project: Path) -> None:
     assert str(photo["url"]).startswith(SITE_URL + "media/heel-press/setup-")
     assert listed[2]["type"] == "video/webm"
     assert str(listed[2]["poster"]).endswith("-640.jpg")
-    shown = shown_media(exercise, content.folder)
     assert shown.setup is not None
     assert shown.setup.media.kind == "photo"
+
+
+def test_the_link_check_follows_every_size_and_poster_the_page_names(
+    media_site: BuiltSite, page: lxml_html.HtmlElement
+) -> None:
+    """Each address of the page's `srcset`s and its video's poster is a link the built-site
+    checks follow (H104 would find it missing), and leads to a file the build wrote."""
+    site = read_site(media_site.path, "site", {}, SITE_URL)
+    uri = PAGE + "index.html"
+    followed = site.pages[uri].refs
+    sets = [e.get("srcset") for e in page.cssselect("img[srcset], source[srcset]")]
+    named = [url for listed in sets for url, _ in srcset(listed)]
+    named += [video.get("poster") for video in page.cssselect("video[poster]")]
+    assert len(sets) == 6  # three pictures, each in WebP and its fallback
+    assert len(named) > len(sets), named
+    addresses = Addresses(SITE_URL)
+    for url in named:
+        ref = addresses.ref(uri, url, anchor=False)
+        assert ref in followed, url
+        assert ref is not None
+        assert site.target(ref) is not None, url
+
+
+def test_a_build_reads_each_records_media_once_and_every_output_shows_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every step of one build (the page, its meta, the API, the published files), run in this
+    process: the record's files are read and hashed once (the checks read them on their own,
+    in the check stage), and the page's setup picture, its og:image and the API's URL of it
+    are one file the build wrote."""
+    project = copy_project(tmp_path / "project")
+    add_media(project)
+    reads: Counter[str] = Counter()
+    read_files = derive.record_files
+
+    def counted(exercise: Exercise, content_dir: Path) -> object:
+        reads[exercise.slug] += 1
+        return read_files(exercise, content_dir)
+
+    monkeypatch.setattr(derive, "record_files", counted)
+    build = SiteBuild(read_config(project))
+    assert build.prepare() == ()
+    (page,) = [p for p in build.pages if p.slug == "heel-press"]
+    meta = build.meta(page)
+    built = tmp_path / "built"
+    built.mkdir()
+    build.finish(built)
+    assert reads == {"heel-press": 1}
+
+    page_url = urljoin(SITE_URL, PAGE)
+    (img,) = lxml_html.fromstring(page.html).cssselect(f'img[alt="{ALT["photo"]}"]')
+    document = json.loads((built / "api" / "v1" / "exercises" / "heel-press.json").read_text())
+    shown = {
+        "page": urljoin(page_url, img.get("src")),
+        "og:image": meta["og_image"],
+        "api": document["media"][0]["url"],
+    }
+    assert len(set(shown.values())) == 1, shown
+    assert (built / shown["api"].removeprefix(SITE_URL)).is_file()
 
 
 def test_the_json_api_gives_each_picture_with_files_the_site_has(media_site: BuiltSite) -> None:

@@ -23,28 +23,10 @@ from build_tools.source.load import load_content
 from build_tools.source.yaml_nodes import parse_yaml
 
 from .conftest import ROOT, BuiltSite
+from .imported import WGER_MUSCLES
 
 PAGE = "exercises/heel-press/"
 TERMS = ROOT / "content" / "vocabulary" / "terms.yaml"
-# wger's muscles as its API names them (`name`, `name_en`): wger/exercises/fixtures/muscles.json.
-WGER_MUSCLES = [
-    ("Biceps brachii", "Biceps"),
-    ("Anterior deltoid", "Shoulders"),
-    ("Serratus anterior", ""),
-    ("Pectoralis major", "Chest"),
-    ("Triceps brachii", "Triceps"),
-    ("Rectus abdominis", "Abs"),
-    ("Gastrocnemius", "Calves"),
-    ("Gluteus maximus", "Glutes"),
-    ("Trapezius", ""),
-    ("Quadriceps femoris", "Quads"),
-    ("Biceps femoris", "Hamstrings"),
-    ("Latissimus dorsi", "Lats"),
-    ("Brachialis", ""),
-    ("Obliquus externus abdominis", ""),
-    ("Soleus", ""),
-    ("Erector spinae", "Lower back"),
-]
 # free-exercise-db's muscles (its schema's enum).
 FREE_EXERCISE_DB_MUSCLES = [
     "abdominals", "abductors", "adductors", "biceps", "calves", "chest", "forearms", "glutes",

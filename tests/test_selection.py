@@ -4,16 +4,15 @@ setting on a broken record in a scratch project, through `python -m build_tools 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from build_tools.checks.selection import EVERYTHING, Selection, glob_pattern, read_selection
-from build_tools.cli.main import main
 from build_tools.diagnostics import Severity
 from build_tools.reference.checks import CONFIGURATION
+
+from .scratch import build, check, edit_heel_press
 
 C401 = (
     "content/heel-press.yaml:109:15: C401 faq[0].question 'What does Heel Press stretch most'"
@@ -41,25 +40,10 @@ EDITS = {
 def broken(project: Path, *codes: str, config: str | None = None) -> Path:
     """The project with Heel Press broken to give each of `codes` once, and `config` as its
     `pyproject.toml`."""
-    record = project / "content" / "heel-press.yaml"
-    text = record.read_text(encoding="utf-8")
-    for code in codes:
-        old, new = EDITS[code]
-        assert old in text
-        text = text.replace(old, new, 1)
-    record.write_text(text, encoding="utf-8")
+    edit_heel_press(project, *(EDITS[code] for code in codes))
     if config is not None:
         (project / "pyproject.toml").write_text(config, encoding="utf-8")
     return project
-
-
-def check(
-    project: Path, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, list[str], str]:
-    """`python -m build_tools check` in this process: exit status, lines printed, summary."""
-    status = main(["check", "--root", str(project), *args])
-    out, err = capsys.readouterr()
-    return status, out.splitlines(), err
 
 
 def test_a_project_without_the_table_gets_every_code(
@@ -238,18 +222,12 @@ def test_path_patterns_are_globs_relative_to_the_root(
 
 def test_the_build_honours_the_configuration(tmp_path: Path, project: Path) -> None:
     broken(project, "C302")
-
-    def build() -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "build_tools", "build", "--root", str(project)]
-        command += ["-d", str(tmp_path / "site")]
-        return subprocess.run(command, capture_output=True, text=True, check=False)
-
-    failed = build()  # strict by default: the warning stops it
+    failed = build(project, tmp_path / "site")  # strict by default: the warning stops it
     assert failed.returncode == 1, failed.stderr
     assert C302 in failed.stderr
     assert not (tmp_path / "site").exists()
     (project / "pyproject.toml").write_text('[tool.exercise-reference.checks]\nignore = ["C302"]\n')
-    passed = build()
+    passed = build(project, tmp_path / "site")
     assert passed.returncode == 0, passed.stderr
     assert "C302" not in passed.stderr
     assert (tmp_path / "site" / "exercises" / "heel-press" / "index.html").is_file()

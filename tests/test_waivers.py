@@ -4,19 +4,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from build_tools.checks.waivers import field_path
-from build_tools.cli.main import main
 from build_tools.diagnostics import Location
 from build_tools.reference.checks import SHOWN_WAIVED
 from build_tools.source.yaml_nodes import parse_yaml
 
-from .conftest import ROOT
+from .scratch import build, check, edit_heel_press
 
 C302_TIP = (
     "content/heel-press.yaml:101:5: C302 tips[5] names 'hamstrings' (muscles 'hamstrings'),"
@@ -26,38 +23,28 @@ C302_ANSWER = (
     "content/heel-press.yaml:120:13: C302 faq[2].answer names 'quads' (muscles 'quadriceps'),"
     " which the record does not declare"
 )
+HAMSTRINGS = (
+    "Move into the wall slowly;",
+    "Move into the wall slowly and keep the hamstrings loose;",
+)
+QUADS = (
+    "tends to shift the stretch lower into the soleus.",
+    "tends to shift the stretch lower, away from the quads.",
+)
 REASON = "The hamstrings are named to say what stays loose, not what the exercise works."
 
 
 def broken(project: Path, *waivers: str, answer: bool = False) -> Path:
     """The project's Heel Press, naming the hamstrings in tips[5] (C302), and the quadriceps in
     faq[2].answer with `answer`, with `waivers` (YAML list items) as its `waive` list."""
-    record = project / "content" / "heel-press.yaml"
-    text = (ROOT / "content" / "heel-press.yaml").read_text(encoding="utf-8")
-    old = "Move into the wall slowly;"
-    assert old in text
-    text = text.replace(old, "Move into the wall slowly and keep the hamstrings loose;", 1)
-    if answer:
-        old = "tends to shift the stretch lower into the soleus."
-        assert old in text
-        text = text.replace(old, "tends to shift the stretch lower, away from the quads.")
-    if waivers:
-        text += "waive:\n" + "".join(waivers)
-    record.write_text(text, encoding="utf-8")
-    return project
+    edits = (HAMSTRINGS, QUADS) if answer else (HAMSTRINGS,)
+    listed = "waive:\n" + "".join(waivers) if waivers else ""
+    return edit_heel_press(project, *edits, after=listed)
 
 
 def waiver(code: str, reason: str = REASON, at: str | None = None) -> str:
     where = f"    at: {at}\n" if at is not None else ""
     return f"  - code: {code}\n{where}    reason: {reason}\n"
-
-
-def check(
-    project: Path, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, list[str], str]:
-    status = main(["check", "--root", str(project), *args])
-    out, err = capsys.readouterr()
-    return status, out.splitlines(), err
 
 
 def test_a_waiver_suppresses_its_finding_even_under_strict(
@@ -184,22 +171,15 @@ def test_the_field_of_a_waiver_is_a_path_and_a_span() -> None:
 
 def test_the_build_honours_waivers(tmp_path: Path, project: Path) -> None:
     site = tmp_path / "site"
-
-    def build() -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "build_tools", "build", "--root", str(project)]
-        return subprocess.run(
-            [*command, "-d", str(site)], capture_output=True, text=True, check=False
-        )
-
     broken(project, waiver("C302", at="tips[4]"))  # strict by default: the stale waiver stops it
-    failed = build()
+    failed = build(project, site)
     assert failed.returncode == 1, failed.stderr
     assert "W001 waive[0] of C302 on tips[4] matches no finding" in failed.stderr
     assert "C302 tips[5]" in failed.stderr
     assert not site.exists()
     record = project / "content" / "heel-press.yaml"
     record.write_text(record.read_text().replace("at: tips[4]", "at: tips[5]"))
-    passed = build()
+    passed = build(project, site)
     assert passed.returncode == 0, passed.stderr
     assert "C302" not in passed.stderr
     assert "Findings waived by the records: 1" in passed.stderr

@@ -39,6 +39,25 @@ class SiteConfig:
     """Make the drafts' pages too, marked as drafts: what `mkdocs serve` shows their editors."""
 
 
+@dataclass(frozen=True)
+class RunMode:
+    """How a generator's command runs the build."""
+
+    dirty: bool = False
+    """Only what changed is written: the staging folder starts as a linked copy of the site."""
+    fork: bool = False
+    """The record checks run on the second core (`speed/forked.py`)."""
+    show_drafts: bool = False
+
+
+def run_mode(command: str, *, dirty: bool, forkable: bool) -> RunMode:
+    """The mode of MkDocs' `command` (`build`, `serve`, `gh-deploy`): `serve` shows the drafts'
+    pages to their editors, and never forks (a process with threads, the server, is not safely
+    forked); the others fork where the machine can (`forkable`)."""
+    serving = command == "serve"
+    return RunMode(dirty=dirty, fork=forkable and not serving, show_drafts=serving)
+
+
 class _Loader(yaml.SafeLoader):
     """MkDocs' YAML: `!ENV [NAME, default]` reads the environment; other tags (Python names in
     `markdown_extensions`) are kept as plain values."""

@@ -88,12 +88,12 @@ def _build_without_plugins(
     config: SiteConfig, site: SiteBuild, target: Path, strict: bool, say: Say
 ) -> Outcome:
     found = _shown(site.prepare(), strict, say)
-    if has_errors(found) or site.site is None:
-        say(site.failed(f"content check failed: {summary(found, site.waived)}"))
+    failure = site.content_failure(found)
+    if failure is not None:
+        say(failure)
         return Outcome(1, tuple(found))
-    for told in (site.drafts_line, site.waived_line):
-        if told:
-            say(told)
+    for line in site.notes:
+        say(line)
     staged = site.stage(target)
     written = _zensical(config, site, staged, strict, say)
     if written != 0:

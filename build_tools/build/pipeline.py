@@ -5,7 +5,7 @@ terminal; `speed/` may hand it a memo that remembers and a map that reads on two
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from ..checks.run import check_content, judge
 from ..checks.selection import Selection, read_selection
 from ..checks.waivers import Waived
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
-from ..media.derive import shown_media
+from ..media.derive import RecordMedia, record_media
 from ..memo import FRESH, Mapper, Memo, Same, in_order
 from ..model import Exercise
 from ..render.environment import make_environment
@@ -64,6 +64,9 @@ class Result:
     """Every finding; those of drafts are notes (`checks/drafts.py`)."""
     waived: tuple[Waived, ...] = ()
     """The findings the records' waivers keep out of `diagnostics`."""
+    media: Mapping[str, RecordMedia] = field(default_factory=dict)
+    """The media of every record with a page, by slug, as this build read them: the page, its
+    meta, the API and the published files are all made of this one reading."""
 
 
 ChecksElsewhere = Callable[[Content], Callable[[], list[Diagnostic]]]
@@ -105,11 +108,19 @@ class Pipeline:
         judged = judge(content, found, self.selection)
         return judged.diagnostics, tuple(judged.waived)
 
+    def read_media(self, exercises: Iterable[Exercise]) -> dict[str, RecordMedia]:
+        """Each record's media by slug, read from the files on every build (a picture can
+        change while its record does not)."""
+        return {e.slug: record_media(e, self.project.content_dir) for e in exercises}
+
     def render(
-        self, content: Content, drafts: tuple[Exercise, ...] = ()
+        self,
+        content: Content,
+        media: Mapping[str, RecordMedia],
+        drafts: tuple[Exercise, ...] = (),
     ) -> tuple[tuple[Page, ...], list[Diagnostic]]:
-        """The page of every record of `content` (published ones), then of each of `drafts`;
-        T001 for each that a template failed to render."""
+        """The page of every record of `content` (published ones), then of each of `drafts`,
+        showing its `media` (by slug); T001 for each that a template failed to render."""
         vocabulary = content.vocabulary
         assert vocabulary is not None
         env = self.environment()
@@ -128,8 +139,7 @@ class Pipeline:
             # A page shows where its text's links land: a change to another record that moves
             # one (a renamed slug, an id kept as an alias) renders the page again.
             links = targets.resolved(exercise)
-            # Read from the files each time: a picture can change while its record does not.
-            media = shown_media(exercise, self.project.content_dir)
+            shown = media[exercise.slug].shown
             # Items that moved away from this page are listed on it: they come from other records.
             left = away.get(exercise.url, ())
             key = (
@@ -140,7 +150,7 @@ class Pipeline:
                 *map(Same, others),
                 links,
                 site_url,
-                media,
+                shown,
                 left,
             )
             make = partial(
@@ -151,7 +161,7 @@ class Pipeline:
                 others,
                 site_url=site_url,
                 link_targets=targets,
-                media=media,
+                media=shown,
                 moved_away=left,
             )
             try:
@@ -171,9 +181,11 @@ class Pipeline:
         published = content.published
         if not render or has_errors(diagnostics) or content.vocabulary is None:
             return Result(published, (), tuple(sorted_diagnostics(diagnostics)), waived)
-        pages, problems = self.render(published, self.shown_drafts(content, found))
+        drafts = self.shown_drafts(content, found)
+        media = self.read_media((*published.exercises, *drafts))
+        pages, problems = self.render(published, media, drafts)
         every = tuple(sorted_diagnostics([*diagnostics, *problems]))
-        return Result(published, pages, every, waived)
+        return Result(published, pages, every, waived, media)
 
     def run_beside(
         self, checks_elsewhere: ChecksElsewhere, then: Callable[[Result], T]
@@ -192,12 +204,14 @@ class Pipeline:
         problems: list[Diagnostic] = []
         failure: Exception | None = None
         made: T | None = None
+        media: dict[str, RecordMedia] = {}
         if content.vocabulary is not None and not has_errors(content.diagnostics):
             try:
                 # Drafts are previewed only under `mkdocs serve`, which never forks.
-                pages, problems = self.render(published)
+                media = self.read_media(published.exercises)
+                pages, problems = self.render(published, media)
                 if not has_errors(problems):
-                    made = then(Result(published, pages, tuple(problems)))
+                    made = then(Result(published, pages, tuple(problems), media=media))
             except Exception as error:
                 failure = error
         judged, waived = self._judged(content, findings())
@@ -207,7 +221,7 @@ class Pipeline:
         if failure is not None:
             raise failure
         every = tuple(sorted_diagnostics([*diagnostics, *problems]))
-        return Result(published, pages, every, waived), made
+        return Result(published, pages, every, waived, media), made
 
 
 def run(project: Project, *, render: bool = True) -> Result:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,8 +24,8 @@ from markupsafe import escape
 from ..addresses import HOME_FILE, absolute, base_of, file_of
 from ..checks.drafts import drafts_line
 from ..checks.run import SiteReading, verify_site
-from ..diagnostics import Diagnostic, Severity, has_errors
-from ..media.derive import DerivativeStore, media_files, media_urls, shown_media
+from ..diagnostics import Diagnostic, Severity, has_errors, summary
+from ..media.derive import DerivativeStore, RecordMedia, media_files, media_urls
 from ..memo import FRESH, Memo, Same
 from ..model import Exercise, Vocabulary
 from ..reference.checks import catalogue_pages
@@ -99,6 +99,30 @@ def rebuild_failed(error: Exception, *, told: bool) -> str:
     when `told`): the server goes on serving the published site, never a half-built one."""
     why = "" if told else f": {type(error).__name__}: {error}"
     return f"The build failed{why}; the last site that passed every check is still served"
+
+
+def build_notes(result: Result) -> tuple[str, ...]:
+    """What a build says of its records besides the findings, a line each: the drafts it left
+    out (`check` lists each with what it lacks, the build only counts them) and how many
+    findings the records waive."""
+    waived = len(result.waived)
+    told = [drafts_line(result.diagnostics)]
+    told.append(f"Findings waived by the records: {waived}" if waived else None)
+    return tuple(line for line in told if line)
+
+
+def site_failure(
+    found: Sequence[Diagnostic], logged: Mapping[str, int], *, strict: bool
+) -> str | None:
+    """Why a build fails whose generator logged `logged` records by level name (`ERROR`, …)
+    while it wrote the site, the built-site findings `found` among them; None when it passes."""
+    errors = logged.get("ERROR", 0) + logged.get("CRITICAL", 0)
+    warnings = logged.get("WARNING", 0)
+    if not errors and not (strict and warnings):
+        return None
+    if has_errors(found):
+        return f"site check failed: {summary(found)}"
+    return f"{errors} errors and {warnings} warnings logged during the build"
 
 
 @dataclass
@@ -207,10 +231,12 @@ class SiteBuild:
         # A build tells of its drafts in one line (`drafts_line`); `check` lists each.
         return tuple(d for d in result.diagnostics if d.severity is not Severity.NOTE)
 
-    @property
-    def drafts_line(self) -> str | None:
-        assert self.result is not None
-        return drafts_line(self.result.diagnostics)
+    def content_failure(self, shown: Sequence[Diagnostic]) -> str | None:
+        """Why no page is ready after `prepare`, whose findings the face showed as `shown`
+        (escalated under `--strict`), or None when the generator may run."""
+        if has_errors(shown) or self.site is None:
+            return self.failed(f"content check failed: {summary(shown, self.waived)}")
+        return None
 
     @property
     def waived(self) -> int:
@@ -218,13 +244,21 @@ class SiteBuild:
         return len(self.result.waived) if self.result is not None else 0
 
     @property
-    def waived_line(self) -> str | None:
-        return f"Findings waived by the records: {self.waived}" if self.waived else None
+    def notes(self) -> tuple[str, ...]:
+        """What the build says of its drafts and waivers once the pages are ready."""
+        assert self.result is not None
+        return build_notes(self.result)
 
     @property
     def content(self) -> Content:
         assert self.result is not None
         return self.result.content
+
+    @property
+    def media(self) -> Mapping[str, RecordMedia]:
+        """Each record's media as this build read them (`Result.media`), by slug."""
+        assert self.result is not None
+        return self.result.media
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -267,7 +301,7 @@ class SiteBuild:
             meta["structured_data"] = json_ld(graph)
             # Relative, as every link of the page: it reads the same under any address.
             meta["alternate_json"] = base_of(page.url) + api.exercise_path(exercise.slug)
-            setup = shown_media(exercise, self.config.content_dir).setup
+            setup = self.media[exercise.slug].shown.setup
             if setup is not None:
                 # The largest fallback: link previews take JPEG and PNG, not always WebP.
                 meta["og_image"] = str(escape(absolute(self.config.site_url, setup.src.path)))
@@ -378,7 +412,7 @@ class SiteBuild:
             **search_files(entries, self.memo),
             **self.site.data_files,
             **self.api_files(),
-            **media_files(exercises, self.config.content_dir, self.media_store),
+            **media_files((self.media[e.slug] for e in exercises), self.media_store),
             **moved_anchor_files(exercises),
             **site_stylesheet(built, self.config.docs_dir, self.config.stylesheets),
         }
@@ -424,7 +458,7 @@ class SiteBuild:
         dates = {slug: history.dates[path.resolve()] for slug, path in paths.items()}
         config = (self.config.site_url, self.config.site_name)
         media = {
-            e.slug: media_urls(e, self.config.content_dir, self.config.site_url)
+            e.slug: media_urls(self.media[e.slug].shown, self.config.site_url)
             for e in content.exercises
             if e.media
         }
@@ -493,6 +527,8 @@ class SiteBuild:
             self.staging = None
             log.info(f"Published the site to {self.site_dir}")
         self.writer.published()
+        if self.media_store is not None:
+            self.media_store.published()
         if self.session is not None and self._facts is not None:
             self.session.keep(self.config.site_url, self._facts)
 

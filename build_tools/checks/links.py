@@ -18,9 +18,10 @@ from .registry import Finding, site_check
     "the site",
 )
 def link_targets_exist(site: BuiltSite, content: Content) -> Iterator[Finding]:
-    """What it catches: a link, stylesheet, script or image of any built page whose address
-    leads to no file of the site, such as a misspelt page address in a template or a page of
-    `docs/`, or a link that climbs out of the site.
+    """What it catches: a link, stylesheet, script, image (each size a `srcset` lists too) or
+    video (and its poster) of any built page whose address leads to no file of the site, such
+    as a misspelt page address in a template or a page of `docs/`, a picture's size the build
+    did not make, or a link that climbs out of the site.
 
     Why: a broken link is a dead end for the reader, and a missing stylesheet or script
     breaks the page.

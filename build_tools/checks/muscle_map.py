@@ -49,8 +49,8 @@ def muscles_drawn(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]
 def regions_named(content: Content, vocabulary: Vocabulary) -> Iterator[Finding]:
     """What it catches: a region of the muscle map whose id is no muscle of
     `content/vocabulary/terms.yaml`, most often because a term was given a new id or removed.
-    The muscles that the wger import adds (serratus anterior, brachialis, the external
-    obliques) have regions drawn ahead of their terms, and are not reported.
+    The muscles that the wger import adds (serratus anterior, brachialis) have regions drawn
+    ahead of their terms, and are not reported.
 
     Why: records name muscles by the vocabulary's ids, so a region for any other id is never
     shown; when a term was renamed, its new id has no region (C203).

@@ -10,7 +10,7 @@ old picture. The store (`DerivativeStore`) is optional: the speed machinery keep
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -46,6 +46,9 @@ class DerivativeStore(Protocol):
     def get(self, key: str) -> bytes | None: ...
 
     def put(self, key: str, data: bytes) -> None: ...
+
+    def published(self) -> None:
+        """The build published its site: what it did not ask for or put may go."""
 
 
 @dataclass(frozen=True)
@@ -228,12 +231,28 @@ def _sourced(exercise: Exercise, content_dir: Path) -> list[_Sourced]:
     return made
 
 
-def shown_media(exercise: Exercise, content_dir: Path | None) -> ShownMedia:
+@dataclass(frozen=True, eq=False)
+class RecordMedia:
+    """A record's media as one build read them: what its pages show, and the facts of the files
+    each shown item is made from. Read once per record per build (`record_media`) and handed to
+    every step that shows or publishes them (the page, its meta, the API, the files), so all of
+    them name the same files and none reads or hashes them again."""
+
+    shown: ShownMedia = NO_MEDIA
     """What the record's page shows of its media: each file that is what it claims, in record
     order (a record with a broken file is stopped by the checks before it is published)."""
+    sourced: tuple[_Sourced, ...] = ()
+
+
+NOTHING_READ = RecordMedia()
+
+
+def record_media(exercise: Exercise, content_dir: Path | None) -> RecordMedia:
+    """The record's media, read from its files."""
     if not exercise.media or content_dir is None:
-        return NO_MEDIA
-    return ShownMedia(tuple(s.shown for s in _sourced(exercise, content_dir)))
+        return NOTHING_READ
+    sourced = tuple(_sourced(exercise, content_dir))
+    return RecordMedia(ShownMedia(tuple(s.shown for s in sourced)), sourced)
 
 
 def _encode(image: Image.Image, rendition: Rendition, lossless: bool) -> bytes:
@@ -287,15 +306,13 @@ def _image_files(
 
 
 def media_files(
-    exercises: tuple[Exercise, ...], content_dir: Path | None, store: DerivativeStore | None = None
+    media: Iterable[RecordMedia], store: DerivativeStore | None = None
 ) -> dict[str, bytes]:
     """Every file the site publishes of the records' media, by path below the site root: the
     images' derivatives and each video as it is."""
     files: dict[str, bytes] = {}
-    if content_dir is None:
-        return files
-    for exercise in exercises:
-        for sourced in _sourced(exercise, content_dir):
+    for read in media:
+        for sourced in read.sourced:
             shown = sourced.shown
             if isinstance(shown, ShownVideo):
                 files[shown.path] = sourced.facts.data
@@ -306,13 +323,11 @@ def media_files(
     return files
 
 
-def media_urls(
-    exercise: Exercise, content_dir: Path | None, site_url: str = ""
-) -> list[dict[str, object]]:
-    """The record's media as data for other apps (the JSON API): per item its kind, text
+def media_urls(shown: ShownMedia, site_url: str = "") -> list[dict[str, object]]:
+    """A record's media as data for other apps (the JSON API): per item its kind, text
     alternative, credit, whether an AI made it, and the absolute URLs of its files."""
     listed: list[dict[str, object]] = []
-    for item in shown_media(exercise, content_dir).items:
+    for item in shown.items:
         media = item.media
         entry: dict[str, object] = {
             "kind": media.kind,

@@ -22,9 +22,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..build.config import site_config
-from ..build.site_build import SiteBuild, not_ours, rebuild_failed
-from ..diagnostics import Diagnostic, escalated, has_errors, summary
+from ..build.config import RunMode, run_mode, site_config
+from ..build.site_build import SiteBuild, not_ours, rebuild_failed, site_failure
+from ..diagnostics import Diagnostic, escalated
 from ..speed.dirty import chrome_stamp
 from ..speed.forked import can_fork
 from ..speed.media_cache import DiskDerivatives
@@ -54,19 +54,17 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def __init__(self) -> None:
         self.session, self.files = Session(), PageFiles()
         self.compiled, self.shared = TemplateCache(), SharedParts()
-        self.dirty = self.forked = self.serving = False
+        self.mode = RunMode()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # A process with threads (the server) is not safely forked.
-        self.dirty, self.forked = dirty, command != "serve" and can_fork()
-        self.serving = command == "serve"  # the drafts' pages are shown to their editors
+        self.mode = run_mode(command, dirty=dirty, forkable=can_fork())
 
     @event_priority(100)  # first: every plugin after us must write into the staging folder
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        site = site_config(root, config, self.config, show_drafts=self.serving)
-        self.mkdocs, self.build = config, SiteBuild(site, session=self.session, fork=self.forked)
-        self.build.dirty = self.dirty
+        site = site_config(root, config, self.config, show_drafts=self.mode.show_drafts)
+        self.mkdocs, self.build = config, SiteBuild(site, session=self.session, fork=self.mode.fork)
+        self.build.dirty = self.mode.dirty
         self.build.media_store = DiskDerivatives(root / ".cache" / "media")
         # MkDocs counts warnings for --strict only after `on_post_build`, too late to keep the
         # previous site: what is logged during the build is counted here.
@@ -84,12 +82,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.session.memo.sweep()
         shown = self._log(self.build.prepare(), config.strict)
-        if has_errors(shown) or self.build.site is None:
-            found = summary(shown, self.build.waived)
-            raise PluginError(self.build.failed(f"content check failed: {found}"))
-        for told in (self.build.drafts_line, self.build.waived_line):
-            if told:
-                log.info(told)
+        failure = self.build.content_failure(shown)
+        if failure is not None:
+            raise PluginError(failure)
+        for line in self.build.notes:
+            log.info(line)
         for file in [f for f in files if not_ours(f.src_uri)]:
             files.remove(file)
         stamp = chrome_stamp([Path(config.config_file_path), *map(Path, config.theme.dirs[:1])])
@@ -119,14 +116,9 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         shown = self._log(self.build.finish(Path(config.site_dir)), config.strict)
         logging.getLogger("mkdocs").removeHandler(self.logged)
-        counts = dict(self.logged.get_counts())
-        failed = counts.get("ERROR", 0) + counts.get("CRITICAL", 0)
-        warned = counts.get("WARNING", 0)
-        if failed or (config.strict and warned):
+        reason = site_failure(shown, dict(self.logged.get_counts()), strict=config.strict)
+        if reason is not None:
             self._abandon()
-            reason = f"{failed} errors and {warned} warnings logged during the build"
-            if has_errors(shown):
-                reason = f"site check failed: {summary(shown)}"
             raise PluginError(self.build.failed(reason))
         self.build.publish()
         config.site_dir = str(self.build.site_dir)

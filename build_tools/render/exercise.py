@@ -32,7 +32,7 @@ def render_exercise(
     """The page; deep links that leave the page (copy, print) are absolute under `site_url`.
     Links in the record's text land on `link_targets` (the site's exercises; without them,
     only on this page). `media` is what the page shows of the record's pictures and videos
-    (`media.derive.shown_media`).
+    (`media.derive.RecordMedia.shown`).
 
     A draft's page (shown only by `mkdocs serve`) says what the draft lacks, and its terms
     lead to the browse index: the browse pages are made of published records alone, so the

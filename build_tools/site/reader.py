@@ -31,8 +31,17 @@ from .hosting import script_hashes
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-# What a browser follows or fetches; `<a>` also carries fragments.
-LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+# What a browser follows or fetches, by element and attribute; `<a>` also carries fragments.
+# A `srcset` lists candidates (`a-480.webp 480w, a-960.webp 960w`), any of which a browser may
+# fetch; a video fetches its `poster` before it plays.
+LINKING = {
+    "a": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "script": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+}
 # Ids are read by the checks, not looked up. `huge_tree`: without it libxml2 stops at a text
 # node past 10 MB (one long answer, or the JSON-LD of a page with many FAQ entries) or at a
 # depth of 256 and, recovering, silently hands back the page cut short there, so the checks
@@ -198,12 +207,44 @@ class PageFacts:
     facts while the file is unchanged."""
 
 
+def srcset_urls(value: str) -> list[str]:
+    """The URLs of a `srcset`, split as the HTML standard splits it: a URL runs to the next
+    white space (commas that end it end its candidate), its descriptors to the next comma
+    outside parentheses."""
+    urls: list[str] = []
+    position, end = 0, len(value)
+    while True:
+        while position < end and (value[position].isspace() or value[position] == ","):
+            position += 1
+        if position >= end:
+            return urls
+        start = position
+        while position < end and not value[position].isspace():
+            position += 1
+        url = value[start:position]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            depth = 0
+            while position < end and (value[position] != "," or depth > 0):
+                depth += {"(": 1, ")": -1}.get(value[position], 0)
+                position += 1
+        if url:
+            urls.append(url)
+
+
 def _addresses(page: BuiltPage) -> Iterator[tuple[etree._Element, str]]:
-    """Each element that links or fetches, with its address as written."""
+    """Each element that links or fetches, with each of its addresses as written."""
     for element in page.root.iter(*LINKING):
-        url = element.get(LINKING[element.tag])
-        if url is not None:
-            yield element, url
+        for attribute in LINKING[element.tag]:
+            value = element.get(attribute)
+            if value is None:
+                continue
+            if attribute == "srcset":
+                for url in srcset_urls(value):
+                    yield element, url
+            else:
+                yield element, value
 
 
 def links(page: BuiltPage, addresses: Addresses) -> Iterator[tuple[etree._Element, str, Ref]]:

@@ -510,15 +510,22 @@ def dump(data: Mapping[str, Any]) -> str:
     return MODELINE + body
 
 
-def write_project(
-    dest: Path, n: int, corpus: Sequence[Mapping[str, Any]] | None = None, *, source: Path = ROOT
-) -> Path:
-    """A copy of the project at `dest` whose content is `n` generated records (no Heel Press)."""
+def project_frame(dest: Path, source: Path = ROOT) -> Path:
+    """A project at `dest` with the templates, pages and configuration of `source` and no
+    records yet: its content folder (with an empty vocabulary folder)."""
     for name in ("templates", "docs"):
         shutil.copytree(source / name, dest / name, dirs_exist_ok=True)
     shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
     content = dest / "content"
     (content / "vocabulary").mkdir(parents=True, exist_ok=True)
+    return content
+
+
+def write_project(
+    dest: Path, n: int, corpus: Sequence[Mapping[str, Any]] | None = None, *, source: Path = ROOT
+) -> Path:
+    """A copy of the project at `dest` whose content is `n` generated records (no Heel Press)."""
+    content = project_frame(dest, source)
     terms = source / "content" / "vocabulary" / "terms.yaml"
     shutil.copy(terms, content / "vocabulary" / "terms.yaml")
     vocab = Vocab.read(terms)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
@@ -28,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from .corpus import CATEGORIES, EQUIPMENT, MUSCLES, ROOT, dump, slugify
+from .corpus import CATEGORIES, EQUIPMENT, MUSCLES, ROOT, dump, project_frame, slugify
 
 WGER_ENGLISH = 2
 SUMMARY_LIMIT = 200
@@ -64,12 +63,11 @@ WGER_EQUIPMENT: dict[int, str] = {
     11: "resistance-band",
     12: "cable",
 }
-# Terms of wger that our vocabulary lacks, named and aliased as wger names them.
+# Terms of wger that our vocabulary lacks, under the ids the wger import gives them.
 WGER_NEW_TERMS: dict[str, dict[str, dict[str, Any]]] = {
     "muscles": {
         "serratus-anterior": {"name": "Serratus anterior", "aliases": ["serratus anterior"]},
         "brachialis": {"name": "Brachialis", "aliases": ["brachialis"]},
-        "obliques": {"name": "Obliques", "aliases": ["obliques", "obliquus externus abdominis"]},
     },
     "equipment": {
         "gym-mat": {"name": "Gym mat", "aliases": ["gym mat"], "mentions": ["mat"]},
@@ -244,11 +242,7 @@ def write_project(
 ) -> Path:
     """A project at `dest` with these records (slugs from names, made unique) and the project's
     vocabulary plus `new_terms`."""
-    for name in ("templates", "docs"):
-        shutil.copytree(ROOT / name, dest / name, dirs_exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    content = dest / "content"
-    (content / "vocabulary").mkdir(parents=True, exist_ok=True)
+    content = project_frame(dest)
     terms_file = ROOT / "content" / "vocabulary" / "terms.yaml"
     terms = yaml.safe_load(terms_file.read_text(encoding="utf-8"))
     for kind, added in new_terms.items():

@@ -11,6 +11,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -70,3 +71,34 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Any]:
+    """Opens a URL in a fresh context at `viewport` in the colour `scheme` (other options go to
+    the context), failing on any script error; the URLs the page requests are added to
+    `requested`. The contexts close after the test."""
+    contexts = []
+
+    def opener(
+        url: str,
+        viewport: dict[str, int] = DESKTOP,
+        scheme: str = "light",
+        *,
+        requested: list[str] | None = None,
+        **options: Any,
+    ) -> Page:
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, **options)  # type: ignore[arg-type]
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        if requested is not None:
+            page.on("request", lambda request: requested.append(request.url))
+        page.goto(url, wait_until="load")
+        assert errors == []
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()

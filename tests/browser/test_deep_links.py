@@ -6,11 +6,10 @@ sizes; then a later hash change, the page without JavaScript, and "Copy link".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from build_tools.source.load import load_content
 
@@ -40,25 +39,6 @@ MEASURE = """(id) => {
     viewport: window.innerHeight,
   };
 }"""
-
-
-@pytest.fixture
-def open_page(browser: Browser) -> Iterator[Any]:
-    contexts = []
-
-    def opener(url: str, viewport: dict[str, int] = DESKTOP, **options: Any) -> Page:
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url, wait_until="load")
-        assert errors == []
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
 
 
 def landed(page: Page, anchor: str) -> dict[str, Any]:

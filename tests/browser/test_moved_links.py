@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from ..conftest import build_site, copy_project
 from ..moves import FROM_WITHDRAWN, MOVED_ID, NEW_NAME, NEW_SLUG, WITHDRAWN_SLUG, moves_project
@@ -29,25 +29,14 @@ def moved_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def visit(browser: Browser) -> Iterator[Any]:
-    """Opens a URL in a fresh context; gives the page and the paths of what it requested."""
-    contexts = []
+def visit(open_page: Any) -> Any:
+    """Opens a URL in a fresh context; gives the page and the URLs of what it requested."""
 
     def opener(url: str, viewport: dict[str, int] = DESKTOP, **options: Any) -> Any:
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
         requested: list[str] = []
-        errors: list[str] = []
-        page.on("request", lambda request: requested.append(request.url))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url, wait_until="load")
-        assert errors == []
-        return page, requested
+        return open_page(url, viewport, requested=requested, **options), requested
 
-    yield opener
-    for context in contexts:
-        context.close()
+    return opener
 
 
 def landed_on(page: Page, url: str, anchor: str) -> dict[str, Any]:

@@ -4,11 +4,10 @@ size of every control, and focus never hidden under the sticky header."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from .conftest import DESKTOP, PHONE
 
@@ -17,25 +16,6 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop"
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
 MIN_TARGET = 24
 """WCAG 2.2 target size (minimum), in CSS px."""
-
-
-@pytest.fixture
-def open_page(browser: Browser) -> Iterator[Any]:
-    contexts = []
-
-    def opener(url: str, viewport: dict[str, int], scheme: str = "light") -> Page:
-        context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url, wait_until="load")
-        assert errors == []
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
 
 
 def box(page: Page, selector: str) -> dict[str, float]:

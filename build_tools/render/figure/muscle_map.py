@@ -166,7 +166,7 @@ REGIONS: dict[str, Region] = {
     "abdominals": Region(
         front=(_on(TORSO, (0.37, 0.04), (0.37, 0.42), (0.55, 0.46), (0.8, 0.38), (0.85, 0.04)),),
     ),
-    "obliquus-externus-abdominis": Region(
+    "obliques": Region(
         front=(_on(TORSO, (0.48, 0.54), (0.46, 0.96), (0.62, 0.99), (0.78, 0.92), (0.8, 0.54)),),
     ),
     "deltoids": Region(
@@ -290,10 +290,11 @@ REGIONS: dict[str, Region] = {
 }
 """Every muscle the map can show, by vocabulary id."""
 
-FROM_IMPORTS = frozenset({"serratus-anterior", "brachialis", "obliquus-externus-abdominis"})
+FROM_IMPORTS = frozenset({"serratus-anterior", "brachialis"})
 """Muscles drawn before the vocabulary has them: the ids under which the wger import adds
-wger's muscles that match none of our terms (it has no English name for these, so the id comes
-from the Latin one), so that the region is there when the term arrives."""
+wger's muscles that match none of our terms, so that the region is there when the term
+arrives. (wger's external obliques, which it names only in Latin, match the alias of our
+`obliques`.)"""
 
 
 @dataclass(frozen=True)
