@@ -17,7 +17,7 @@ from ..source.load import Content
 from . import browse
 from .browse_pages import browse_pages, entry_html
 from .catalog import browse_entries, exercise_entries, facet_files
-from .search_index import Entry, build_index, entry_words
+from .search_index import Entry, EntryWords, build_index, entry_words
 from .sheet import sheet_page
 from .textfold import Folding, rules
 
@@ -72,7 +72,7 @@ def search_files(entries: Iterable[Entry], memo: Memo = FRESH) -> dict[str, byte
     listed = tuple(entries)
 
     def build() -> dict[str, bytes]:
-        def words_of(e: Entry, folding: Folding) -> tuple[dict[str, int], int]:
+        def words_of(e: Entry, folding: Folding) -> EntryWords:
             return memo.remember(("words", folding.rules, e), lambda: entry_words(e, folding))
 
         index = build_index(listed, words_of)

@@ -33,12 +33,14 @@ exercise), so a lower id is a better result at equal match quality.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain, pairwise
+from itertools import chain, repeat
+from operator import and_, sub
 
 from .textfold import IRREGULAR as IRREGULAR  # where the tests read the folding's data
 from .textfold import Folding
@@ -108,30 +110,43 @@ def deltas(ids: Iterable[int]) -> list[int]:
 _ID_MASK = -1 << (FIELD_BITS + COUNT_BITS)
 
 
-def _postings_json(codes: list[int]) -> str:
+def _postings_json(codes: list[int], decimal: Sequence[str]) -> str:
     """A word's postings as JSON, from its ascending `id << 6 | field << 4 | words` codes: each
-    id less the one before it, the low bits kept."""
-    # One pass: the subtraction and the text of each posting in one comprehension.
-    deltas = [str(code - (before & _ID_MASK)) for before, code in pairwise(chain((0,), codes))]
-    return f"[{','.join(deltas)}]"
+    id less the one before it, the low bits kept. `decimal[n]` is `str(n)`, for small `n`."""
+    # Two million postings at ten thousand exercises: the arithmetic runs in `map`, and most
+    # postings (near ids) are small numbers whose text is looked up, not made.
+    low = len(decimal)
+    deltas = map(sub, codes, map(and_, chain((0,), codes), repeat(_ID_MASK)))
+    return f"[{','.join([decimal[d] if d < low else str(d) for d in deltas])}]"
 
 
-def entry_words(entry: Entry, folding: Folding | None = None) -> tuple[dict[str, int], int]:
-    """(every word that finds the entry, with the best field it is in; the number of words of
-    its title). `folding` remembers what the entries of one build share."""
+@cache
+def _decimal() -> tuple[str, ...]:
+    return tuple(map(str, range(1 << 16)))
+
+
+EntryWords = tuple[frozenset[str], frozenset[str], frozenset[str], int]
+"""(the words in an entry's names, in its terms but not its names, in its body text alone; the
+number of words of its title)."""
+
+
+def entry_words(entry: Entry, folding: Folding | None = None) -> EntryWords:
+    """Every word that finds the entry, by the best field it is in. `folding` remembers what the
+    entries of one build share."""
     folding = folding or Folding()
-    # Body text is folded in one piece: its words are found one by one, never run together.
-    words = dict.fromkeys(folding.text(entry.text), TEXT)
     joined = entry.kind in NAME_KINDS
-    if entry.terms:
-        words.update(dict.fromkeys(folding.names(entry.terms, joined), TERM))
-    kept, title = folding.name(entry.title, joined)
-    names = TERM if entry.names_rank_as_terms else NAME
-    words.update(dict.fromkeys(title, names))
+    kept, named = folding.name(entry.title, joined)
     if entry.names:
-        words.update(dict.fromkeys(folding.names(entry.names, joined), names))
-    words.pop("", None)
-    return words, len(kept)
+        named = named | folding.names(entry.names, joined)
+    termed = folding.names(entry.terms, joined) - named if entry.terms else _NOTHING
+    # Body text is folded in one piece: its words are found one by one, never run together.
+    texted = folding.text(entry.text).difference(termed, named) if entry.text else _NOTHING
+    if entry.names_rank_as_terms:
+        return _NOTHING, termed | named, texted, len(kept)
+    return named, termed, texted, len(kept)
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _shards(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
@@ -173,28 +188,51 @@ def typo_keys(word: str) -> frozenset[str]:
 
 def build_index(
     entries: Sequence[Entry],
-    words_of: Callable[[Entry, Folding], tuple[dict[str, int], int]] = entry_words,
+    words_of: Callable[[Entry, Folding], EntryWords] = entry_words,
 ) -> SearchIndex:
     """Every file of the index, from entries in the order they should rank at equal quality.
 
     `words_of` may remember `entry_words` between builds (`mkdocs serve`), under a key that holds
     the folding's `rules`.
     """
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    ordered = sorted(entries, key=lambda e: order[e.kind])  # stable: keeps A-Z order
+    # The index is made of strings, numbers and containers of them, never a cycle: the cyclic
+    # collector frees nothing here, yet each time the index's growing lists and caches trigger
+    # it, it walks every object of the whole build.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(entries, words_of)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_index(
+    entries: Sequence[Entry], words_of: Callable[[Entry, Folding], EntryWords]
+) -> SearchIndex:
+    of_kind: dict[str, list[Entry]] = {kind: [] for kind in KINDS}
+    for entry in entries:  # in their order within a kind: keeps A-Z order
+        of_kind[entry.kind].append(entry)
+    ordered = list(chain.from_iterable(of_kind.values()))
     folding = Folding()
     # Each word's postings as `id << 6 | field << 4 | words` codes, ids ascending.
     found: defaultdict[str, list[int]] = defaultdict(list)
     cap = (1 << COUNT_BITS) - 1
     shift = FIELD_BITS + COUNT_BITS
     for number, entry in enumerate(ordered):
-        words, count = words_of(entry, folding)
+        named, termed, texted, count = words_of(entry, folding)
         base = (number << shift) | min(count, cap)
-        codes = (base, base | (TERM << COUNT_BITS), base | (TEXT << COUNT_BITS))
-        for word, where in words.items():
-            found[word].append(codes[where])
+        for word in named:
+            found[word].append(base)
+        code = base | (TERM << COUNT_BITS)
+        for word in termed:
+            found[word].append(code)
+        code = base | (TEXT << COUNT_BITS)
+        for word in texted:
+            found[word].append(code)
 
-    encoded = {word: _postings_json(codes) for word, codes in found.items()}
+    decimal = _decimal()
+    encoded = {word: _postings_json(codes, decimal) for word, codes in found.items()}
     sizes = {word: len(word) + 4 + len(text) for word, text in encoded.items()}
     assigned, splits = _shards(sizes)
     shards: dict[str, list[str]] = defaultdict(list)
@@ -208,10 +246,9 @@ def build_index(
             typo[key[0]][key].append(word)
 
     starts, position = [], 0
-    kinds = Counter(e.kind for e in ordered)
     for kind in KINDS:
         starts.append([kind, position])
-        position += kinds[kind]
+        position += len(of_kind[kind])
 
     files: dict[str, bytes] = {
         f"w/{prefix}.json": f"{{{','.join(members)}}}".encode()

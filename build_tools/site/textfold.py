@@ -133,8 +133,8 @@ class Folding:
         self.rules = rules()
         self._words = _Words(self.stopwords)
         self._sentences = _Sentences(self._words)
-        self._names: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._joined: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._names: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+        self._joined: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
         self._lists: dict[tuple[tuple[str, ...], bool], frozenset[str]] = {}
 
     def text(self, sentences: Sequence[str]) -> frozenset[str]:
@@ -143,14 +143,18 @@ class Folding:
             return self._sentences[sentences[0]] if sentences else _NOTHING
         return _NOTHING.union(*map(self._sentences.__getitem__, sentences))
 
-    def name(self, text: str, joined: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def name(self, text: str, joined: bool) -> tuple[tuple[str, ...], frozenset[str]]:
         """(the keywords of a name or term, and all words that find it: with `joined`, also each
-        two adjacent words and all of them run together, as "pullups" finds "Pull-Ups")."""
+        two adjacent words and all of them run together, as "pullups" finds "Pull-Ups"; never the
+        empty word of a name of stopwords alone)."""
         names = self._joined if joined else self._names
         found = names.get(text)
         if found is None:
             kept = tuple(chain.from_iterable(map(self._words.__getitem__, text.split())))
-            every = (*kept, *(a + b for a, b in pairwise(kept)), compact(kept)) if joined else kept
+            if joined and kept:
+                every = frozenset((*kept, *(a + b for a, b in pairwise(kept)), compact(kept)))
+            else:  # a token's words are never empty: only `compact` of no words is
+                every = frozenset(kept)
             found = names[text] = (kept, every)
         return found
 
@@ -159,9 +163,7 @@ class Folding:
         key = (texts, joined)
         found = self._lists.get(key)
         if found is None:
-            found = self._lists[key] = frozenset(
-                chain.from_iterable(self.name(text, joined)[1] for text in texts)
-            )
+            found = self._lists[key] = _NOTHING.union(*(self.name(t, joined)[1] for t in texts))
         return found
 
 
