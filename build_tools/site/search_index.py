@@ -116,8 +116,8 @@ def _postings_json(codes: list[int], decimal: Sequence[str]) -> str:
     # Two million postings at ten thousand exercises: the arithmetic runs in `map`, and most
     # postings (near ids) are small numbers whose text is looked up, not made.
     low = len(decimal)
-    deltas = map(sub, codes, map(and_, chain((0,), codes), repeat(_ID_MASK)))
-    return f"[{','.join([decimal[d] if d < low else str(d) for d in deltas])}]"
+    gaps = map(sub, codes, map(and_, chain((0,), codes), repeat(_ID_MASK)))
+    return f"[{','.join([decimal[g] if g < low else str(g) for g in gaps])}]"
 
 
 @cache
