@@ -1,9 +1,10 @@
-/* The service worker of "Save for offline" on a sheet (assets/javascripts/sheet.js). It does
- * nothing until a reader saves a sheet: then it keeps the files the sheet page names (the
- * sheet, its exercises' pages and JSON, their pictures, the site's own CSS and scripts) in one
- * cache, never the whole site. Those files are fetched from the network first, so a page that
- * changed is refreshed whenever there is a network, and from the cache when there is none.
- * Every other request goes to the network untouched; another origin's is never looked at.
+/* The service worker of "Save for offline" on a sheet (assets/javascripts/sheet-page.js). It
+ * does nothing until a reader saves a sheet: then it keeps the files the sheet page names (the
+ * sheet, its exercises' pages and JSON, their pictures, the site's own CSS and scripts, and the
+ * map of moved anchors when the sheet needed it) in one cache, never the whole site. Those
+ * files are fetched from the network first, so a page that changed is refreshed whenever there
+ * is a network, and from the cache when there is none. Every other request goes to the network
+ * untouched; another origin's is never looked at.
  */
 "use strict";
 

@@ -206,7 +206,11 @@ def test_no_equipment_page_and_the_filter_page_without_javascript(
     assert none.findtext(".//h1") == "No-equipment exercises"
     filter_page = pages["/browse/"]
     (form,) = filter_page.cssselect("form.browse-form")
-    assert form.get("hidden") is not None  # shown by browse.js only
+    # In the page from the start (nothing moves when browse.js takes it up), hidden from
+    # readers without JavaScript by the stylesheet only they load.
+    assert form.get("hidden") is None
+    (noscript,) = filter_page.xpath("//head/noscript/link[@rel='stylesheet']/@href")
+    assert noscript.endswith("assets/stylesheets/noscript.css")
     links = filter_page.xpath("//section[@class='browse-section']//a/@href")
     assert "../browse/equipment/none/" in links
     assert "../browse/muscle/lats/" in links

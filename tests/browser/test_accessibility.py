@@ -18,7 +18,9 @@ from .conftest import DESKTOP, NODE_MODULES, PHONE, serve
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 # Every kind of page; the Heel Press page also with an entry opened by a deep link (highlight and
-# "Copy link" shown), the filter page also with a choice made (its results shown).
+# "Copy link" shown), the filter page also with a choice made (its results shown), the sheet
+# with an exercise, an answer and a note (its plain list open).
+SHEET = "sheet/?ex=heel-press&faq=heel-press/knee-angle&note=heel-press/3+x+30+s"
 PAGES = [
     "",
     "exercises/heel-press/",
@@ -29,6 +31,7 @@ PAGES = [
     "browse/muscle/soleus/",
     "editors/",
     "404.html",
+    SHEET,
 ]
 PAGE_IDS = [
     "home",
@@ -40,6 +43,7 @@ PAGE_IDS = [
     "browse-group",
     "editors",
     "404",
+    "sheet",
 ]
 SCHEMES = ["light", "dark"]
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
@@ -106,7 +110,11 @@ def test_axe_finds_no_violation(
     context_page: Any, site_url: str, path: str, scheme: str, width: str
 ) -> None:
     page = context_page(site_url + path, color_scheme=scheme, viewport=VIEWPORTS[width])
-    if "?" in path:
+    if path == SHEET:
+        page.wait_for_selector("[data-sheet-state=ready]")
+        page.locator(".sheet-plain summary").click()
+        expect(page.locator(".sheet-plain-text")).to_be_visible()
+    elif "?" in path:
         expect(page.locator(".browse-form__results li").first).to_be_visible()
     no_violation(page, scheme)
 

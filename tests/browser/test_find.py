@@ -258,3 +258,41 @@ def test_heel_press_is_offered_first_by_what_it_is_with_the_words_marked(
     page.wait_for_url(re.compile(r"/exercises/heel-press/$"))
     assert errors == []
     page.context.close()
+
+
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  new PerformanceObserver((list) => {
+    done(list.getEntries().filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done(0), 500);
+})"""
+"""What moved on the page without the reader's doing, as Chromium scores it (CLS)."""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "path", ["browse/?muscle=lats", "browse/?muscle=lats&equipment=none", "exercises/pullups/"]
+)
+def test_nothing_moves_while_a_page_loads(
+    browser: Browser, corpus_url: str, path: str, viewport: dict[str, int]
+) -> None:
+    page, errors = open_page(browser, corpus_url + path, viewport)
+    if path.startswith("browse/"):
+        expect(page.locator(".browse-form__results a").first).to_be_visible()
+        # The results stand in for the plain browse links while a filter is chosen.
+        expect(page.locator(".browse-section").first).to_be_hidden()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.evaluate(LAYOUT_SHIFT) == 0
+    assert errors == []
+    page.context.close()
+
+
+def test_choosing_no_filter_brings_back_the_browse_links(browser: Browser, corpus_url: str) -> None:
+    page, errors = open_page(browser, corpus_url + "browse/?muscle=lats", PHONE)
+    expect(page.locator(".browse-section").first).to_be_hidden()
+    page.select_option("select[name=muscle]", "")
+    expect(page.locator(".browse-section").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/browse/$"))
+    assert errors == []
+    page.context.close()

@@ -11,16 +11,26 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qsl
+from typing import Any
+from urllib.parse import parse_qsl, quote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from build_tools.render.markup import plain
 from build_tools.source.load import load_content
 
 from ..conftest import ROOT, build_site, copy_project
+from ..moves import (
+    FROM_WITHDRAWN,
+    MOVED_ID,
+    NEW_NAME,
+    NEW_SLUG,
+    WITHDRAWN_SLUG,
+    move_faq,
+    moves_project,
+)
 from .conftest import DESKTOP, NODE_MODULES, serve
 
 SITE_URL = "https://exercises.example.org/"
@@ -58,6 +68,12 @@ def renamed_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     """Heel Press renamed to `wall-calf-press` and one answer's id renamed, each keeping the old
     one as an alias."""
     project = copy_project(tmp_path_factory.mktemp("renamed-sheet"))
+    _rename_heel_press(project)
+    with serve(_built(project)) as url:
+        yield url
+
+
+def _rename_heel_press(project: Path) -> None:
     record = project / "content" / "heel-press.yaml"
     text = record.read_text()
     text = text.replace("slug: heel-press\n", f"slug: {RENAMED_SLUG}\naliases: [heel-press]\n")
@@ -66,6 +82,24 @@ def renamed_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         text = text.replace(f"faq:{old}", f"faq:{new}")
     (project / "content" / f"{RENAMED_SLUG}.yaml").write_text(text)
     record.unlink()
+
+
+@pytest.fixture(scope="module")
+def moved_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Heel Press's `heel-lift` answer moved to another exercise, and a withdrawn exercise's
+    answer too (the scenes of the moved-links tests)."""
+    project = moves_project(copy_project(tmp_path_factory.mktemp("moved-sheet")))
+    with serve(_built(project)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def renamed_moved_sheet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`heel-lift` moved away from Heel Press, and Heel Press then renamed (keeping its old slug
+    as an alias)."""
+    project = copy_project(tmp_path_factory.mktemp("renamed-moved-sheet"))
+    move_faq(project)
+    _rename_heel_press(project)
     with serve(_built(project)) as url:
         yield url
 
@@ -179,6 +213,125 @@ def test_old_slug_and_old_faq_id_land_on_the_renamed_entries(
     assert qr == f"{SITE_URL}exercises/{RENAMED_SLUG}/#back-knee-angle"
 
 
+MOVED_QUESTION = "Should my rear heel ever lift off the floor?"
+MAP = "moved-anchors.json"
+
+
+def _requests(page: Page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
+def _moved_answer_is_shown(page: Page, base: str, anchor: str = MOVED_ID) -> None:
+    answer = page.locator(".sheet-answer")
+    assert answer.count() == 1
+    assert answer.get_attribute("data-id") == anchor
+    assert page.locator(".sheet-unknown").count() == 0
+    href = answer.locator(".sheet-entry-link a").get_attribute("href")
+    assert href is not None
+    resolved = page.evaluate("(href) => new URL(href, location.href).href", href)
+    assert resolved == f"{base}exercises/{NEW_SLUG}/#{anchor}"
+    qr = answer.locator(".sheet-qr").get_attribute("data-url")
+    assert qr == f"{SITE_URL}exercises/{NEW_SLUG}/#{anchor}"
+
+
+@pytest.mark.parametrize(
+    ("query", "names", "now"),
+    [
+        (
+            f"?faq=heel-press/{MOVED_ID}",
+            [NEW_NAME],
+            [("faq", f"{NEW_SLUG}/{MOVED_ID}")],
+        ),
+        (
+            f"?ex=heel-press&faq=heel-press/{MOVED_ID}&note=heel-press/3+x+30+s&ex={NEW_SLUG}",
+            ["Heel Press", NEW_NAME],
+            [
+                ("ex", "heel-press"),
+                ("note", "heel-press/3 x 30 s"),
+                ("ex", NEW_SLUG),
+                ("faq", f"{NEW_SLUG}/{MOVED_ID}"),
+            ],
+        ),
+    ],
+    ids=["new-exercise-joins-the-sheet", "new-exercise-already-on-the-sheet"],
+)
+def test_an_answer_that_moved_is_shown_under_its_new_exercise(
+    context_page: Page, moved_sheet_site: str, query: str, names: list[str], now: list[Any]
+) -> None:
+    page = context_page
+    requested = _requests(page)
+    _sheet(page, moved_sheet_site, query)
+    assert _names(page) == names
+    new = page.locator(".sheet-exercise").nth(len(names) - 1)
+    assert new.locator(".sheet-answer > summary").inner_text() == MOVED_QUESTION
+    assert "If the heel lifts, the stance is too long" in new.locator(".sheet-answer").inner_text()
+    _moved_answer_is_shown(page, moved_sheet_site)
+    # Re-shared, the sheet names the answer's new place.
+    assert _query(page) == now
+    assert "moved to another exercise" in page.locator(".sheet-status").inner_text()
+    assert requested.count(f"{moved_sheet_site}{MAP}") == 1
+
+
+def test_an_answer_of_a_withdrawn_exercise_is_shown_where_it_moved(
+    context_page: Page, moved_sheet_site: str
+) -> None:
+    page = context_page
+    _sheet(page, moved_sheet_site, f"?faq={WITHDRAWN_SLUG}/knee-over-toes")
+    assert _names(page) == [NEW_NAME]
+    _moved_answer_is_shown(page, moved_sheet_site, FROM_WITHDRAWN)
+    assert _query(page) == [("faq", f"{NEW_SLUG}/{FROM_WITHDRAWN}")]
+
+
+@pytest.mark.parametrize("old", ["heel-press", RENAMED_SLUG])
+def test_an_answer_that_moved_out_of_a_renamed_exercise_lands(
+    context_page: Page, renamed_moved_sheet_site: str, old: str
+) -> None:
+    page = context_page
+    _sheet(page, renamed_moved_sheet_site, f"?ex={old}&faq={old}/{MOVED_ID}")
+    assert _names(page) == ["Heel Press", NEW_NAME]
+    _moved_answer_is_shown(page, renamed_moved_sheet_site)
+    assert _query(page) == [("ex", RENAMED_SLUG), ("faq", f"{NEW_SLUG}/{MOVED_ID}")]
+
+
+def test_the_map_of_moved_anchors_is_read_only_for_an_entry_not_on_its_exercise(
+    context_page: Page, moved_sheet_site: str
+) -> None:
+    page = context_page
+    requested = _requests(page)
+    _sheet(page, moved_sheet_site, f"?ex=heel-press&faq=heel-press/knee-angle&ex={NEW_SLUG}")
+    page.wait_for_load_state("networkidle")
+    assert [r for r in requested if r.endswith(MAP)] == []
+    # An entry that is on no exercise, moved or not, stays unknown where the sheet put it.
+    _sheet(page, moved_sheet_site, "?faq=heel-press/not-an-answer")
+    assert _names(page) == ["Heel Press"]
+    assert page.locator(".sheet-unknown").count() == 1
+    assert requested.count(f"{moved_sheet_site}{MAP}") == 1
+
+
+def test_a_saved_sheet_with_a_moved_answer_opens_offline_from_its_old_link(
+    browser: Browser, moved_sheet_site: str
+) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        old_link = f"{moved_sheet_site}sheet/?faq=heel-press/{MOVED_ID}"
+        page.goto(old_link)
+        page.wait_for_selector(READY)
+        _save_offline(page)
+        context.set_offline(True)
+        page.goto("about:blank")
+        page.goto(old_link)
+        page.wait_for_selector(READY)
+        assert _names(page) == [NEW_NAME]
+        _moved_answer_is_shown(page, moved_sheet_site)
+        page.goto(f"{moved_sheet_site}exercises/{NEW_SLUG}/")
+        assert page.locator("h1").inner_text() == NEW_NAME
+    finally:
+        context.close()
+
+
 def test_unknown_exercise_and_entry_show_as_such(
     context_page: Page, sheet_site: tuple[str, list[str]]
 ) -> None:
@@ -239,7 +392,7 @@ def test_reorder_remove_and_note_by_keyboard_update_the_address(
     assert ("note", "heel-press/hold 30 s") in _query(page)
 
 
-def test_without_javascript_the_sheet_says_what_it_holds_and_adds_are_links(
+def test_without_javascript_the_sheet_says_what_to_do_and_adds_are_links(
     browser: Browser, sheet_site: tuple[str, list[str]]
 ) -> None:
     base, _ = sheet_site
@@ -250,14 +403,111 @@ def test_without_javascript_the_sheet_says_what_it_holds_and_adds_are_links(
         add = page.locator(f"details#{ANSWERS[0]} a.sheet-add")
         assert add.get_attribute("href") == f"../../sheet/?faq=heel-press/{ANSWERS[0]}"
         assert page.locator("a.sheet-link").is_hidden()
-        page.goto(f"{base}sheet/?faq=heel-press/{ANSWERS[0]}")
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        response = page.goto(f"{base}sheet/?faq=heel-press/{ANSWERS[0]}")
+        assert response is not None
+        assert response.ok
         notice = page.locator(".sheet-noscript")
         assert notice.is_visible()
-        assert "not running this site's scripts" in notice.inner_text()
-        assert notice.locator("a").get_attribute("href") == "../exercises/"
+        said = " ".join(notice.inner_text().split())
+        assert "your browser is not running this site's scripts" in said
+        assert "What you can do:" in said
+        assert "“Copy as a list” and “Email the list”" in said
+        assert "every exercise page, with its steps and answers, works without scripts" in said
+        links = notice.locator("a")
+        assert links.count() == 1
+        assert links.inner_text() == "Exercises A–Z"
+        assert links.get_attribute("href") == "../exercises/"
+        # Nothing that needs a script shows: no tools, no empty list, no plain list.
         assert page.locator(".sheet-tools").is_hidden()
+        assert page.locator(".sheet-plain").is_hidden()
+        links.click()
+        page.wait_for_url(f"{base}exercises/")
+        assert page.locator("h1").inner_text() == "Exercises A–Z"
+        assert failed == []
     finally:
         context.close()
+
+
+NOTE = "<script>window.pwned = 1</script><b>3 × 30 s</b> & each side"
+
+
+def test_copy_as_a_list_gives_plain_links_and_the_note_as_typed(
+    browser: Browser, sheet_site: tuple[str, list[str]]
+) -> None:
+    base, slugs = sheet_site
+    other = next(s for s in slugs if s != "heel-press")
+    content = load_content(ROOT / "content", ROOT)
+    record = content.by_slug["heel-press"]
+    step = record.instructions[2]
+    answer = next(f for f in record.faq if f.id == ANSWERS[0])
+    context = browser.new_context(
+        viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"]
+    )
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        query = (
+            f"?ex=heel-press&faq=heel-press/{answer.id}&step=heel-press/{step.id}"
+            f"&note=heel-press/{quote(NOTE)}&ex={other}&faq={other}/not-an-answer"
+        )
+        _sheet(page, base, query)
+        other_name = _names(page)[1]
+        page.locator(".sheet-copy-list").click()
+        expect(page.locator(".sheet-status")).to_contain_text("Copied the sheet as a list")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == "\n".join(
+            [
+                "Exercise sheet",
+                "",
+                "Heel Press",
+                f"{SITE_URL}exercises/heel-press/",
+                f"- Step 3: {step.text}",
+                f"  {SITE_URL}exercises/heel-press/#step-{step.id}",
+                f"- {answer.question}",
+                f"  {SITE_URL}exercises/heel-press/#{answer.id}",
+                f"Note: {NOTE}",
+                "",
+                other_name,
+                f"{SITE_URL}exercises/{other}/",
+                "",
+            ]
+        )
+        # The same list to read, select and copy by hand, and to mail.
+        plain = page.locator(".sheet-plain")
+        plain.locator("summary").click()
+        assert page.locator(".sheet-plain-text").input_value() == copied
+        assert page.locator(".sheet-plain-text").get_attribute("readonly") is not None
+        mail = page.locator("a.sheet-email")
+        assert mail.inner_text() == "Email the list"
+        href = mail.get_attribute("href") or ""
+        assert href.startswith("mailto:?")
+        fields = dict(parse_qsl(href.removeprefix("mailto:?")))
+        assert fields == {"subject": "Exercise sheet", "body": copied.replace("\n", "\r\n")}
+        # A note edited on the sheet is in the list at once, still as typed.
+        page.locator(".sheet-note textarea").first.fill("hold <i>30 s</i>\nthen rest")
+        listed = page.locator(".sheet-plain-text").input_value()
+        assert "Note: hold <i>30 s</i>\nthen rest\n" in listed
+        assert page.locator(".sheet-list i, .sheet-list script, .sheet-list b").count() == 0
+        assert page.evaluate("window.pwned") is None
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_an_empty_sheet_offers_no_list(
+    context_page: Page, sheet_site: tuple[str, list[str]]
+) -> None:
+    base, _ = sheet_site
+    page = context_page
+    _sheet(page, base, "")
+    assert page.locator(".sheet-empty").is_visible()
+    for control in (".sheet-copy-list", "a.sheet-email", ".sheet-share", ".sheet-plain"):
+        assert page.locator(control).count() == 1, control
+        assert page.locator(control).is_hidden(), control
+    assert page.locator(".sheet-print").is_visible()
 
 
 def _handout(page: Page, base: str, slugs: list[str]) -> list[str]:

@@ -1,7 +1,8 @@
 /* The filter on the browse page: muscle, equipment and level combined, kept in the URL
    (browse/?muscle=glutes&equipment=none) so a coach can send a filtered list. It reads the
    groups' exercise lists from browse/data/ and their names from the search index's entries.
-   Without JavaScript the form stays hidden and the page's plain browse links do the job. */
+   Without JavaScript the form is hidden (noscript.css) and the page's plain browse links do
+   the job; while a filter is chosen, its results take their place. */
 (function () {
   "use strict";
 
@@ -86,11 +87,14 @@
       });
     }
 
+    var article = form.closest("article") || form.parentNode;
+
     function run() {
       var ask = ++asked;
       var picked = chosen();
       list.textContent = "";
       more.hidden = true;
+      article.classList.toggle("browse--filtering", picked.length > 0);
       if (!picked.length) {
         status.textContent = note + "Choose a muscle, equipment or level.";
         return;
@@ -125,7 +129,6 @@
       });
     }
 
-    form.hidden = false;
     note = fromUrl();
     selects.forEach(function (select) {
       select.addEventListener("change", function () {

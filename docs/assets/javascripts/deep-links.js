@@ -20,17 +20,36 @@
 
   var TARGETS = ".faq-entry, .exercise-steps > li, .variation-list > li";
   var HIGHLIGHT = "is-deep-link-target";
-  var MOVED_MAP = "moved-anchors.json";
   // This script sits at `<root>assets/javascripts/`: the site root, whatever path serves it.
   var script = document.currentScript;
   var siteRoot = script ? new URL("../../", script.src) : null;
-  var movedMap = null;
+  var reader = null;
 
   function pageKey() {
     // The page's address below the site root, as the map lists it: `exercises/heel-press/`.
     var path = decodeURIComponent(window.location.pathname).replace(/index\.html$/, "");
     var root = decodeURIComponent(siteRoot.pathname);
     return path.indexOf(root) === 0 ? path.slice(root.length) : null;
+  }
+
+  // The map's reader (moved-anchors.js, shared with the sheet page) is loaded only now: a page
+  // whose links all land never fetches it.
+  function movedAnchors() {
+    if (!reader) {
+      reader = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = new URL("moved-anchors.js", script.src).href;
+        tag.onload = function () {
+          resolve(window.movedAnchors);
+        };
+        tag.onerror = function () {
+          reader = null;
+          reject(new Error(tag.src));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return reader;
   }
 
   function followMove(id) {
@@ -41,27 +60,17 @@
     if (key === null) {
       return;
     }
-    if (!movedMap) {
-      movedMap = fetch(new URL(MOVED_MAP, siteRoot), { credentials: "same-origin" }).then(
-        function (response) {
-          return response.ok ? response.json() : {};
-        }
-      );
-    }
-    movedMap
-      .then(function (map) {
-        var moved = map[key];
-        var place = moved && Object.prototype.hasOwnProperty.call(moved, id) && moved[id];
-        // Only the site's own pages: the map is ours, but a link never leaves the site.
-        if (typeof place === "string" && idFromHash() === id) {
-          var target = new URL(place, siteRoot);
-          if (target.origin === siteRoot.origin) {
-            window.location.replace(target.href);
-          }
+    movedAnchors()
+      .then(function (moved) {
+        return moved.place(siteRoot, key, id);
+      })
+      .then(function (target) {
+        if (target && idFromHash() === id) {
+          window.location.replace(target.href);
         }
       })
       .catch(function () {
-        movedMap = null;
+        // Offline, or no map: the old page's own list of moved items still links the new place.
       });
   }
 
