@@ -3,6 +3,7 @@ gives the same pages, ids, exercise text, search index and host files, with ever
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import re
@@ -17,6 +18,7 @@ from lxml import html as lxml_html
 from build_tools.build.generators import GENERATORS, ZENSICAL_CONFIG
 from build_tools.build.site_build import GENERATED_SOURCES
 from build_tools.site import hosting
+from build_tools.site.catalog import EDITORS_SECTIONS
 
 from .conftest import ROOT, copy_project
 from .hosting.netlify import parse_headers
@@ -100,6 +102,36 @@ def test_the_same_search_index_and_browse_data(sites: dict[str, Path], generator
         ours = digest(files(sites["mkdocs"], folder))
         assert ours
         assert digest(files(sites[generator], folder)) == ours
+
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITE_URL = "https://exercises.example.org/"
+"""`site_url` of mkdocs.yml, which the builds of `sites` keep (no `SITE_URL` in their
+environment)."""
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_the_sitemap_lists_every_readers_page_and_no_editors_page(
+    sites: dict[str, Path], generator: str
+) -> None:
+    site = sites[generator]
+    written = (site / "sitemap.xml").read_bytes()
+    locations = [
+        loc.text or "" for loc in etree.fromstring(written).iterfind("s:url/s:loc", SITEMAP)
+    ]
+    assert all(loc.startswith(SITE_URL) for loc in locations)
+    listed = [loc.removeprefix(SITE_URL) for loc in locations]
+    assert len(listed) == len(set(listed))
+    every = {uri.removesuffix("index.html") for uri in pages(site)} - {"404.html"}
+    editors = {url for url in every if url.split("/")[0] in EDITORS_SECTIONS}
+    assert {"editors/", "reference/checks/", "publishing/", "benchmark/"} <= editors
+    # The sheet with no query is an empty tool page: its script fills it from its link.
+    assert set(listed) == every - editors - {"sheet/"}
+    assert {"", "exercises/", "exercises/heel-press/", "browse/muscle/soleus/"} <= set(listed)
+    if generator == "zensical":  # Zensical gzips no sitemap
+        assert not (site / "sitemap.xml.gz").exists()
+    else:
+        assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == written
 
 
 KIND_PAGES = {

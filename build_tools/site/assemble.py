@@ -17,8 +17,9 @@ from ..source.load import Content
 from . import browse
 from .browse_pages import browse_pages, entry_html
 from .catalog import browse_entries, exercise_entries, facet_files
-from .search_index import Entry, build_index, entry_words
+from .search_index import Entry, EntryWords, build_index, entry_words
 from .sheet import sheet_page
+from .textfold import Folding, rules
 
 T = TypeVar("T")
 SEARCH_DIR = "search"
@@ -71,7 +72,10 @@ def search_files(entries: Iterable[Entry], memo: Memo = FRESH) -> dict[str, byte
     listed = tuple(entries)
 
     def build() -> dict[str, bytes]:
-        index = build_index(listed, lambda e: memo.remember(("words", e), lambda: entry_words(e)))
+        def words_of(e: Entry, folding: Folding) -> EntryWords:
+            return memo.remember(("words", folding.rules, e), lambda: entry_words(e, folding))
+
+        index = build_index(listed, words_of)
         return {f"{SEARCH_DIR}/{path}": data for path, data in index.files.items()}
 
-    return memo.remember(("search", listed), build)
+    return memo.remember(("search", rules(), listed), build)

@@ -33,14 +33,17 @@ exercise), so a lower id is a better result at equal match quality.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import chain, repeat
+from operator import and_, sub
 
-from .textfold import IRREGULAR, STOPWORDS, compact, fold, fold_set, keywords
+from .textfold import IRREGULAR as IRREGULAR  # where the tests read the folding's data
+from .textfold import Folding
 
 KINDS = ("exercise", "browse", "page", "faq")
 NAME_KINDS = frozenset({"exercise", "browse", "page"})
@@ -89,8 +92,11 @@ class SearchIndex:
     words: int
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+
+
 def _json(data: object) -> bytes:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode()
+    return _ENCODER.encode(data).encode()
 
 
 def deltas(ids: Iterable[int]) -> list[int]:
@@ -101,40 +107,46 @@ def deltas(ids: Iterable[int]) -> list[int]:
     return out
 
 
-def postings(found: Mapping[int, int], counts: Sequence[int]) -> list[int]:
-    """Delta-coded ids, each carrying the field it was found in and its entry's word count (at
-    most 15) in the low bits. `found` lists its ids in ascending order, as the build fills it."""
-    ids = list(found)
-    shift = FIELD_BITS + COUNT_BITS
-    return [
-        ((i - before) << shift) | (f << COUNT_BITS) | counts[i]
-        for i, before, f in zip(ids, [0, *ids[:-1]], found.values(), strict=True)
-    ]
+_ID_MASK = -1 << (FIELD_BITS + COUNT_BITS)
 
 
-def entry_words(entry: Entry) -> tuple[dict[str, int], int]:
-    """(every word that finds the entry, with the best field it is in; the number of words of
-    its title)."""
-    # Body text is folded in one piece: its words are found one by one, never run together.
-    words = dict.fromkeys(fold_set(" ".join(entry.text)) - STOPWORDS, TEXT)
-    joined = entry.kind in NAME_KINDS
-    names = TERM if entry.names_rank_as_terms else NAME
-    for field_, texts in ((TERM, entry.terms), (names, (entry.title, *entry.names))):
-        for text in texts:
-            words.update(dict.fromkeys(_name_words(text, joined)[1], field_))
-    words.pop("", None)
-    return words, len(_name_words(entry.title, joined)[0])
+def _postings_json(codes: list[int], decimal: Sequence[str]) -> str:
+    """A word's postings as JSON, from its ascending `id << 6 | field << 4 | words` codes: each
+    id less the one before it, the low bits kept. `decimal[n]` is `str(n)`, for small `n`."""
+    # Two million postings at ten thousand exercises: the arithmetic runs in `map`, and most
+    # postings (near ids) are small numbers whose text is looked up, not made.
+    low = len(decimal)
+    gaps = map(sub, codes, map(and_, chain((0,), codes), repeat(_ID_MASK)))
+    return f"[{','.join([decimal[g] if g < low else str(g) for g in gaps])}]"
 
 
 @cache
-def _name_words(text: str, joined: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the words of a name or term, and all words that find it); the vocabulary's names recur
-    in every record."""
-    kept = tuple(keywords(fold(text)))
-    if not joined:
-        return kept, kept
-    # "Pull-Ups" is also found as "pullups": adjacent words run together.
-    return kept, (*kept, *(a + b for a, b in pairwise(kept)), compact(kept))
+def _decimal() -> tuple[str, ...]:
+    return tuple(map(str, range(1 << 16)))
+
+
+EntryWords = tuple[frozenset[str], frozenset[str], frozenset[str], int]
+"""(the words in an entry's names, in its terms but not its names, in its body text alone; the
+number of words of its title)."""
+
+
+def entry_words(entry: Entry, folding: Folding | None = None) -> EntryWords:
+    """Every word that finds the entry, by the best field it is in. `folding` remembers what the
+    entries of one build share."""
+    folding = folding or Folding()
+    joined = entry.kind in NAME_KINDS
+    kept, named = folding.name(entry.title, joined)
+    if entry.names:
+        named = named | folding.names(entry.names, joined)
+    termed = folding.names(entry.terms, joined) - named if entry.terms else _NOTHING
+    # Body text is folded in one piece: its words are found one by one, never run together.
+    texted = folding.text(entry.text).difference(termed, named) if entry.text else _NOTHING
+    if entry.names_rank_as_terms:
+        return _NOTHING, termed | named, texted, len(kept)
+    return named, termed, texted, len(kept)
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _shards(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
@@ -176,52 +188,82 @@ def typo_keys(word: str) -> frozenset[str]:
 
 def build_index(
     entries: Sequence[Entry],
-    words_of: Callable[[Entry], tuple[dict[str, int], int]] = entry_words,
+    words_of: Callable[[Entry, Folding], EntryWords] = entry_words,
 ) -> SearchIndex:
     """Every file of the index, from entries in the order they should rank at equal quality.
 
-    `words_of` may remember `entry_words` between builds (`mkdocs serve`).
+    `words_of` may remember `entry_words` between builds (`mkdocs serve`), under a key that holds
+    the folding's `rules`.
     """
-    ordered = sorted(entries, key=lambda e: KINDS.index(e.kind))  # stable: keeps A-Z order
-    found: dict[str, dict[int, int]] = defaultdict(dict)
-    counts: list[int] = []
-    cap = (1 << COUNT_BITS) - 1
-    for number, entry in enumerate(ordered):
-        words, count = words_of(entry)
-        counts.append(min(count, cap))
-        for word, where in words.items():
-            found[word][number] = where
-    # Any word of the index may be the one a typo meant.
-    typo_words = [w for w in found if len(w) >= TYPO_WORD_MIN]
+    # The index is made of strings, numbers and containers of them, never a cycle: the cyclic
+    # collector frees nothing here, yet each time the index's growing lists and caches trigger
+    # it, it walks every object of the whole build.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(entries, words_of)
+    finally:
+        if enabled:
+            gc.enable()
 
-    coded = {word: postings(ids, counts) for word, ids in found.items()}
-    sizes = {word: len(word) + 4 + len(_json(ids)) for word, ids in coded.items()}
+
+def _build_index(
+    entries: Sequence[Entry], words_of: Callable[[Entry, Folding], EntryWords]
+) -> SearchIndex:
+    of_kind: dict[str, list[Entry]] = {kind: [] for kind in KINDS}
+    for entry in entries:  # in their order within a kind: keeps A-Z order
+        of_kind[entry.kind].append(entry)
+    ordered = list(chain.from_iterable(of_kind.values()))
+    folding = Folding()
+    # Each word's postings as `id << 6 | field << 4 | words` codes, ids ascending.
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    cap = (1 << COUNT_BITS) - 1
+    shift = FIELD_BITS + COUNT_BITS
+    for number, entry in enumerate(ordered):
+        named, termed, texted, count = words_of(entry, folding)
+        base = (number << shift) | min(count, cap)
+        for word in named:
+            found[word].append(base)
+        code = base | (TERM << COUNT_BITS)
+        for word in termed:
+            found[word].append(code)
+        code = base | (TEXT << COUNT_BITS)
+        for word in texted:
+            found[word].append(code)
+
+    decimal = _decimal()
+    encoded = {word: _postings_json(codes, decimal) for word, codes in found.items()}
+    sizes = {word: len(word) + 4 + len(text) for word, text in encoded.items()}
     assigned, splits = _shards(sizes)
-    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for word in sorted(coded):
-        shards[assigned[word]][word] = coded[word]
+    shards: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(encoded):
+        shards[assigned[word]].append(f"{_ENCODER.encode(word)}:{encoded[word]}")
 
     typo: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for word in sorted(typo_words):
+    # Any word of the index may be the one a typo meant.
+    for word in sorted(w for w in found if len(w) >= TYPO_WORD_MIN):
         for key in typo_keys(word):
             typo[key[0]][key].append(word)
 
     starts, position = [], 0
     for kind in KINDS:
         starts.append([kind, position])
-        position += sum(1 for e in ordered if e.kind == kind)
+        position += len(of_kind[kind])
 
     files: dict[str, bytes] = {
-        f"w/{prefix}.json": _json(words) for prefix, words in sorted(shards.items())
+        f"w/{prefix}.json": f"{{{','.join(members)}}}".encode()
+        for prefix, members in sorted(shards.items())
     }
     files.update({f"t/{letter}.json": _json(keys) for letter, keys in sorted(typo.items())})
     for start in range(0, len(ordered), CHUNK):
         chunk = [[e.title, e.url, e.context, e.about] for e in ordered[start : start + CHUNK]]
         files[f"d/{start // CHUNK}.json"] = _json(chunk)
+    quoted = cache(_ENCODER.encode)  # varied exercises share whole sentences
     for start in range(0, len(ordered), TEXT_CHUNK):
-        texts = [list(e.text) for e in ordered[start : start + TEXT_CHUNK]]
+        texts = [e.text for e in ordered[start : start + TEXT_CHUNK]]
         if any(texts):
-            files[f"x/{start // TEXT_CHUNK}.json"] = _json(texts)
+            lists = ",".join([f"[{','.join(map(quoted, text))}]" for text in texts])
+            files[f"x/{start // TEXT_CHUNK}.json"] = f"[{lists}]".encode()
     files["meta.json"] = _json(
         {
             "version": 2,
@@ -236,8 +278,8 @@ def build_index(
             "typos": sorted(typo),
             "countBits": COUNT_BITS,
             "typoMin": TYPO_MIN,
-            "stopwords": sorted(STOPWORDS),
-            "irregular": IRREGULAR,
+            "stopwords": sorted(folding.stopwords),
+            "irregular": folding.irregular,
         }
     )
-    return SearchIndex(files, len(ordered), len(coded))
+    return SearchIndex(files, len(ordered), len(encoded))
