@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -31,23 +29,13 @@ from ..speed.media_cache import DiskDerivatives
 from ..speed.session import Session
 from ..speed.theme import SharedParts, TemplateCache, install_theme_speed
 from .failed import raise_if_tool_failed
+from .options import ExercisesConfig
 from .pages import PageFiles
 
 if TYPE_CHECKING:  # the server (and its file watcher) is imported only by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.build_tools")
-
-
-class ExercisesConfig(base.Config):
-    content_dir = opt.Dir(exists=True, default="content")
-    """Folder of the exercise records and the vocabulary, relative to `mkdocs.yml`."""
-    templates_dir = opt.Dir(exists=True, default="templates/pages")
-    """Folder of the Jinja templates that render a record."""
-    hosting_templates_dir = opt.Dir(exists=True, default="templates/hosting")
-    """Folder of the templates of host configuration (nginx)."""
-    stylesheets = opt.ListOfItems(opt.Type(str), default=[])
-    """The site's own stylesheets, held after the theme's in its one (site/stylesheet.py)."""
 
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):
