@@ -37,6 +37,17 @@ class Writer:
             (site / gone).unlink(missing_ok=True)
         self.pending = written
 
+    def rewrite(self, site: Path, outputs: Mapping[str, bytes]) -> None:
+        """Files this build wrote, written again with what only the rest of the build could
+        tell (the site's stylesheet, once every page is read); nothing else is touched."""
+        for path, data in outputs.items():
+            if path not in self.pending:
+                raise KeyError(f"{path} was not written by this build")
+            target = site / path
+            target.unlink(missing_ok=True)
+            target.write_bytes(data)
+            self.pending[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
+
     def published(self) -> None:
         """The build that wrote last passed: its files are the site's."""
         self.written, self.pending = self.pending, {}

@@ -431,7 +431,7 @@ class SiteBuild:
         ids = frozenset().union(*(facts.ids for facts in site.pages.values()))
         names = Names.of(site.styled, ids, own_scripts(self.config.docs_dir))
         sheet = site_stylesheet(built, self.config.docs_dir, self.config.stylesheets, names)
-        self.writer.write(built, sheet, dirty=self.dirty)
+        self.writer.rewrite(built, sheet)
         write_host_config(
             built,
             exercises,

@@ -267,6 +267,9 @@ LAYOUT_SHIFT = """() => new Promise((done) => {
   setTimeout(() => done(0), 500);
 })"""
 """What moved on the page without the reader's doing, as Chromium scores it (CLS)."""
+STILL = 0.005
+"""A twentieth of what Lighthouse still scores as no shift at all (0.1): a line box that grows
+by a fraction of a pixel on a loaded machine, and nothing a reader would see move."""
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -283,7 +286,7 @@ def test_nothing_moves_while_a_page_loads(
         expect(page.locator(".browse-section").first).to_be_hidden()
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
-    assert page.evaluate(LAYOUT_SHIFT) == 0
+    assert page.evaluate(LAYOUT_SHIFT) < STILL
     assert errors == []
     page.context.close()
 

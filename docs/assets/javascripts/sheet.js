@@ -112,7 +112,6 @@
         var query = serialise(groups);
         sheetLink.href = root + "sheet/" + query;
         sheetLink.querySelector(".sheet-count").textContent = String(count(groups));
-        sheetLink.hidden = false;
       }
     }
 

@@ -1,7 +1,7 @@
 /* What the site needs of the theme's behaviour, in place of the theme's bundle, whose start-up
    work held a phone's main thread for longer than the rest of the page did and which runs
-   features the site does not use: the colour-scheme toggle, and Escape closing the navigation
-   drawer.
+   features the site does not use: the colour-scheme toggle, Escape closing the navigation
+   drawer, and keyboard access to code blocks that scroll.
    The scheme in force before this runs was set by partials/javascripts/palette.html. */
 (function () {
   "use strict";
@@ -55,11 +55,27 @@
     });
   }
 
+  /* A code block wider than its box scrolls sideways: it takes keyboard focus so that keyboard
+     readers can scroll it too (WCAG 2.1.1), as the theme's bundle made it. */
+  function reachCodeBlocks() {
+    document.querySelectorAll("pre > code").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth) {
+        code.tabIndex = 0;
+      } else {
+        code.removeAttribute("tabindex");
+      }
+    });
+  }
+
   function start() {
     var form = document.querySelector("form[data-md-component=palette]");
     if (form) setUpPalette(form);
     var drawer = document.getElementById("__drawer");
     if (drawer) setUpDrawer(drawer);
+    if (document.querySelector("pre > code")) {
+      reachCodeBlocks();
+      window.addEventListener("resize", reachCodeBlocks);
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
