@@ -58,6 +58,17 @@ def mkdocs_build(
     )
 
 
+def serve_build(project: Path, site: Path, *, dirty: bool) -> None:
+    """One build in this process as `mkdocs serve` makes it (`--dirty` or not): a plugin that
+    keeps what it remembers between the builds of one project."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, dirty=dirty)
+
+
 def build_site(project: Path, site_dir: Path, *extra: str) -> BuiltSite:
     """A strict build that must pass: the site, and what MkDocs printed."""
     done = mkdocs_build(project, site_dir, *extra)

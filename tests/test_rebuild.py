@@ -9,13 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from build_tools.speed import theme
 
 from .bench.corpus import load_corpus, write_project
-from .conftest import copy_project
+from .conftest import copy_project, serve_build
 
 
 @pytest.fixture
@@ -27,12 +25,6 @@ def quiet() -> Iterator[None]:
     logger.setLevel(level)
 
 
-def _build(project: Path, site: Path, *, dirty: bool) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, dirty=dirty)
-
-
 def _pages(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
@@ -40,12 +32,12 @@ def _pages(site: Path) -> dict[str, bytes]:
 def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path: Path, quiet: None) -> None:
     project = write_project(tmp_path / "project", 40, load_corpus())
     site = tmp_path / "site"
-    _build(project, site, dirty=True)
+    serve_build(project, site, dirty=True)
     before = {p: (site / p).stat().st_mtime_ns for p in _pages(site)}
     record = project / "content" / "pullups.yaml"
     text = record.read_text()
     record.write_text(text.replace("summary: A beginner", "summary: An edited beginner", 1))
-    _build(project, site, dirty=True)
+    serve_build(project, site, dirty=True)
     after = {p: (site / p).stat().st_mtime_ns for p in _pages(site)}
     rewritten = sorted(p for p in after if after[p] != before[p])
     # The page itself, and the pages that list the exercise with its summary: its browse pages
@@ -61,14 +53,16 @@ def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path: Path, quiet: None)
     assert "An edited beginner strength exercise" in page
 
 
-def test_a_dirty_rebuild_makes_the_same_site_as_a_clean_build(tmp_path: Path, quiet: None) -> None:
+def test_a_dirty_rebuild_makes_the_same_site_as_a_clean_build(
+    tmp_path: Path, quiet: None
+) -> None:
     project = write_project(tmp_path / "project", 40, load_corpus())
     dirty, clean = tmp_path / "dirty", tmp_path / "clean"
-    _build(project, dirty, dirty=True)
+    serve_build(project, dirty, dirty=True)
     record = project / "content" / "farmers-walk.yaml"
     record.write_text(record.read_text().replace("name: Farmer's Walk", "name: Farmer's Carry"))
-    _build(project, dirty, dirty=True)
-    _build(project, clean, dirty=False)
+    serve_build(project, dirty, dirty=True)
+    serve_build(project, clean, dirty=False)
     differ = [p for p, b in _pages(clean).items() if _pages(dirty).get(p) != b]
     # Dirty builds never rewrite an unchanged hand-written page; nothing of ours differs.
     assert [p for p in differ if p != "index.html"] == []
@@ -99,12 +93,12 @@ def test_a_deleted_page_leaves_the_site_and_the_search_index(tmp_path: Path, qui
             "  - Browse: browse/index.md\n", "  - Browse: browse/index.md\n  - Readers:\n" + nav
         )
     )
-    _build(project, site, dirty=True)
+    serve_build(project, site, dirty=True)
     assert "about/" in _search_urls(site)
     # As an editor deletes a page: its file, and its place in the navigation.
     (project / "docs" / "about.md").unlink()
     config.write_text(config.read_text().replace("  - Readers:\n" + nav, ""))
-    _build(project, site, dirty=True)
+    serve_build(project, site, dirty=True)
     # The page is gone from the site as from the sources, though the build was dirty.
     assert not (site / "about").exists()
     assert [url for url in _search_urls(site) if url.startswith("about/")] == []
@@ -128,10 +122,10 @@ def test_shared_parts_are_the_parts_the_theme_makes(
     tmp_path: Path, quiet: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = write_project(tmp_path / "project", 30, load_corpus())
-    _build(project, tmp_path / "cached", dirty=False)
+    serve_build(project, tmp_path / "cached", dirty=False)
     monkeypatch.setattr(theme.SharedParts, "nav_key", lambda self, page, nav: None)
     monkeypatch.setattr(theme.SharedParts, "install", _install_without_sharing)
-    _build(project, tmp_path / "uncached", dirty=False)
+    serve_build(project, tmp_path / "uncached", dirty=False)
     cached, uncached = _pages(tmp_path / "cached"), _pages(tmp_path / "uncached")
     assert cached.keys() == uncached.keys()
     assert [p for p in cached if cached[p] != uncached[p]] == []

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from build_tools.site.stylesheet import SITE_STYLESHEET, Names, combined, purged, site_stylesheet
 
-from .conftest import ROOT, BuiltSite, copy_project
+from .conftest import ROOT, BuiltSite, copy_project, serve_build
 
 NAMES = Names(
     classes=frozenset({"md-typeset", "kept"}),
@@ -117,24 +115,18 @@ def test_the_one_stylesheet_holds_the_sites_own_sheets_whole_and_less_of_the_the
     assert ".md-typeset .tabbed-set" not in written  # no page of the site has content tabs
 
 
-def _build(project: Path, site: Path, *, dirty: bool) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, dirty=dirty)
-
-
 def test_a_rebuild_keeps_the_rules_a_page_has_come_to_need(tmp_path: Path) -> None:
     """An editor's page that gains a warning box (an admonition) in a `--dirty` rebuild: the
     stylesheet holds the theme's rules for it at once, as a clean build's does; a stylesheet
     made from the pages' earlier facts would leave the box unstyled."""
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
-    _build(project, site, dirty=True)
+    serve_build(project, site, dirty=True)
     assert ".md-typeset .admonition.warning" not in (site / SITE_STYLESHEET).read_text()
     guide = project / "docs" / "editors" / "index.md"
     guide.write_text(guide.read_text() + '\n\n!!! warning "Before you publish"\n\n    Run check.\n')
-    _build(project, site, dirty=True)
+    serve_build(project, site, dirty=True)
     rebuilt = (site / SITE_STYLESHEET).read_bytes()
     assert b".md-typeset .admonition.warning" in rebuilt
-    _build(project, tmp_path / "clean", dirty=False)
+    serve_build(project, tmp_path / "clean", dirty=False)
     assert (tmp_path / "clean" / SITE_STYLESHEET).read_bytes() == rebuilt

@@ -3,7 +3,9 @@ palette script): the reader's colour scheme, chosen or from the system, and the 
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Page, Request
+from typing import Any
+
+from playwright.sync_api import Browser, Page
 
 from .conftest import DESKTOP, PHONE
 
@@ -39,11 +41,9 @@ def test_the_system_setting_chooses_the_scheme_before_the_first_paint(
 
 
 def test_a_chosen_scheme_is_kept_across_pages_and_beats_the_system(
-    browser: Browser, site_url: str
+    open_page: Any, site_url: str
 ) -> None:
-    context = browser.new_context(viewport=PHONE, color_scheme="light")
-    page = context.new_page()
-    page.goto(site_url + EXERCISE)
+    page = open_page(site_url + EXERCISE, PHONE)
     page.locator("form[data-md-component=palette] label:visible").click()
     assert _scheme(page) == "slate"
     assert _toggle(page) == "Switch to light mode"
@@ -53,25 +53,17 @@ def test_a_chosen_scheme_is_kept_across_pages_and_beats_the_system(
     page.goto(site_url + "browse/")
     assert _scheme(page) == "default"
     assert _toggle(page) == "Switch to dark mode"
-    context.close()
 
 
-def test_until_a_reader_chooses_the_page_follows_the_system(
-    browser: Browser, site_url: str
-) -> None:
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    page = context.new_page()
-    page.goto(site_url + EXERCISE)
-    page.wait_for_load_state("load")
+def test_until_a_reader_chooses_the_page_follows_the_system(open_page: Any, site_url: str) -> None:
+    page = open_page(site_url + EXERCISE)
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert _toggle(page) == "Switch to light mode"
-    context.close()
 
 
-def test_the_toggle_is_a_keyboard_control_with_visible_focus(page: Page, site_url: str) -> None:
-    page.goto(site_url + EXERCISE)
-    page.wait_for_load_state("load")
+def test_the_toggle_is_a_keyboard_control_with_visible_focus(open_page: Any, site_url: str) -> None:
+    page = open_page(site_url + EXERCISE)
     before = _scheme(page)
     page.focus("input[name=__palette]:checked")
     outline = page.evaluate(
@@ -83,31 +75,18 @@ def test_the_toggle_is_a_keyboard_control_with_visible_focus(page: Page, site_ur
     assert _scheme(page) != before
 
 
-def test_escape_closes_the_drawer(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(site_url + EXERCISE)
-    page.wait_for_load_state("load")
+def test_escape_closes_the_drawer(open_page: Any, site_url: str) -> None:
+    page = open_page(site_url + EXERCISE, PHONE)
     page.locator(".md-header label[for=__drawer]").click()
     assert page.is_checked("#__drawer")
     page.keyboard.press("Escape")
     assert not page.is_checked("#__drawer")
-    context.close()
 
 
-def test_no_page_loads_the_theme_bundle(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    scripts: list[str] = []
-
-    def seen(request: Request) -> None:
-        if request.resource_type == "script":
-            scripts.append(request.url.rpartition("/")[2])
-
-    page.on("request", seen)
+def test_no_page_loads_the_theme_bundle(open_page: Any, site_url: str) -> None:
+    requested: list[str] = []
     for path in ("", EXERCISE, "browse/", "browse/muscle/soleus/", "exercises/"):
-        page.goto(site_url + path)
-        page.wait_for_load_state("load")
-    assert scripts
+        open_page(site_url + path, requested=requested)
+    scripts = [url.rpartition("/")[2] for url in requested if url.endswith(".js")]
+    assert "theme.js" in scripts
     assert not [name for name in scripts if name.startswith("bundle.")]
-    context.close()
